@@ -1,0 +1,35 @@
+package dev.microcytic.cdshooks.differential;
+
+/**
+ * Clinical context the differential reads, derived from Conditions (contract §3.3, brief review C1–C21). The adapter
+ * maps ICD-10-CM / SNOMED CT codes to these flags; the engine never sees a code.
+ */
+public enum ClinicalFlag {
+    INFLAMMATION,
+    HEART_FAILURE,
+    CHRONIC_KIDNEY_DISEASE,
+    DIABETES,
+    NEUROLOGICAL_DISEASE,
+    ATAXIA,
+    PHOTOSENSITIVITY,
+    HEMOLYSIS,
+    BLEEDING,
+    MALABSORPTION,
+    COELIAC_DISEASE,
+    BARIATRIC_SURGERY,
+    HELICOBACTER_PYLORI,
+    AUTOIMMUNE_GASTRITIS,
+    ALCOHOL_USE_DISORDER,
+    ALCOHOL_USE_DISORDER_IN_REMISSION,
+    HYPOGONADISM,
+    /** Known diagnoses the service explains rather than re-diagnoses (contract §3.3). */
+    KNOWN_IRON_DEFICIENCY_ANEMIA,
+    KNOWN_THALASSEMIA,
+    KNOWN_SICKLE_CELL_DISORDER,
+    KNOWN_HEMOGLOBINOPATHY,
+    KNOWN_ANEMIA_OF_CHRONIC_DISEASE,
+    KNOWN_SIDEROBLASTIC_ANEMIA,
+    KNOWN_PORPHYRIA,
+    KNOWN_IRON_METABOLISM_DISORDER,
+    KNOWN_LEAD_EXPOSURE
+}

@@ -1,0 +1,17 @@
+package dev.microcytic.cdshooks.differential;
+
+/** Medication groups that change the interpretation (contract §3.3, medications). */
+public enum MedicationClass {
+    ORAL_IRON,
+    /** Ferritin and TSAT are uninterpretable for weeks after intravenous iron. */
+    IV_IRON,
+    ISONIAZID,
+    LINEZOLID,
+    CHLORAMPHENICOL,
+    PYRIDOXINE,
+    ZINC,
+    ERYTHROPOIESIS_STIMULATING_AGENT,
+    PROTON_PUMP_INHIBITOR,
+    HYDROXYUREA,
+    IRON_CHELATOR
+}
