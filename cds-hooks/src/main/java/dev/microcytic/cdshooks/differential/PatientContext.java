@@ -1,5 +1,7 @@
 package dev.microcytic.cdshooks.differential;
 
+import dev.microcytic.terminology.Pregnancy;
+import dev.microcytic.terminology.Sex;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.microcytic.cdshooks.differential;
+package dev.microcytic.terminology;
 
 /**
  * Pregnancy status at evaluation time (contract §3.3: bounded to the last ~10 months). WHO hemoglobin cut-offs
