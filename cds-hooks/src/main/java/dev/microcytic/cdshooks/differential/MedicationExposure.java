@@ -1,5 +1,6 @@
 package dev.microcytic.cdshooks.differential;
 
+import dev.microcytic.terminology.MedicationClass;
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,6 @@
 package dev.microcytic.cdshooks.differential;
 
+import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.Pregnancy;
 import dev.microcytic.terminology.Sex;
 import java.time.LocalDate;

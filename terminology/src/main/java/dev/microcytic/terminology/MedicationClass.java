@@ -1,4 +1,4 @@
-package dev.microcytic.cdshooks.differential;
+package dev.microcytic.terminology;
 
 /** Medication groups that change the interpretation (contract §3.3, medications). */
 public enum MedicationClass {

@@ -1,4 +1,4 @@
-package dev.microcytic.cdshooks.differential;
+package dev.microcytic.terminology;
 
 /**
  * Clinical context the differential reads, derived from Conditions (contract §3.3, brief review C1–C21). The adapter
