@@ -163,6 +163,11 @@ public final class QuantityNormalizer {
         if (rule.largerUnitHint() != null && tenth >= rule.plausibleMin() && tenth <= rule.plausibleMax()) {
             return base + "; probably reported in " + rule.largerUnitHint() + " (" + format(tenth) + " " + unit + ")";
         }
+        double tenfold = canonical * 10;
+        if (rule.smallerUnitHint() != null && tenfold >= rule.plausibleMin() && tenfold <= rule.plausibleMax()) {
+            return base + "; probably reported in " + rule.smallerUnitHint() + " (" + format(tenfold) + " " + unit
+                    + ")";
+        }
         return base;
     }
 
