@@ -2,6 +2,7 @@ package dev.microcytic.server.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import dev.microcytic.terminology.LabConcepts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +10,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class FhirIngestConfig {
 
+    /** Every lab code the differential reads is a quantity (terminology's lab concepts are the one list). */
     @Bean
     public QuantitativeLabCodes quantitativeLabCodes() {
-        return new CoreLabCodes();
+        LabConcepts concepts = LabConcepts.standard();
+        return (system, code) -> concepts.analyteFor(system, code).isPresent();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import dev.microcytic.terminology.LabConcepts;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -21,7 +22,8 @@ class ObservationIngestRulesTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private final ObservationIngestRules rules = new ObservationIngestRules(FHIR, new CoreLabCodes());
+    private final ObservationIngestRules rules =
+            new ObservationIngestRules(FHIR, new FhirIngestConfig().quantitativeLabCodes());
 
     @Test
     void acceptsLabQuantityWithCodeAndSubject() {
@@ -108,7 +110,7 @@ class ObservationIngestRulesTest {
         Observation observation = hemoglobin();
         observation
                 .addComponent()
-                .setCode(new CodeableConcept(new Coding(CoreLabCodes.LOINC, "787-2", "MCV")))
+                .setCode(new CodeableConcept(new Coding(LabConcepts.LOINC, "787-2", "MCV")))
                 .setValue(new StringType("68"));
 
         assertThat(expressionsOfProblems(observation)).containsExactly("Observation.component[0].value[x]");
@@ -123,7 +125,7 @@ class ObservationIngestRulesTest {
     private static Observation hemoglobin() {
         Observation observation = new Observation();
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.setCode(new CodeableConcept(new Coding(CoreLabCodes.LOINC, "718-7", "Hemoglobin")));
+        observation.setCode(new CodeableConcept(new Coding(LabConcepts.LOINC, "718-7", "Hemoglobin")));
         observation.setSubject(new Reference("Patient/1"));
         observation.setValue(new Quantity()
                 .setValue(9.8)
