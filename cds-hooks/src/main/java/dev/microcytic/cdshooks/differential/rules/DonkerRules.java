@@ -588,7 +588,7 @@ final class DonkerRules {
                 rareIronLoading = true;
             }
         }
-        if (rareIronLoading && !fractionationDone && w.ironLoaded() && !w.has(Cause.BETA_THALASSEMIA)) {
+        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
             CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
             beta.support(Evidence.finding(
                     "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
@@ -598,6 +598,7 @@ final class DonkerRules {
         }
         boolean hemoglobinopathy = false;
         int bestHemoglobinopathy = 0;
+        Likelihood bestBand = Likelihood.CONSIDER;
         for (Cause c : new Cause[] {
             Cause.BETA_THALASSEMIA,
             Cause.HEMOGLOBIN_H_DISEASE,
@@ -609,7 +610,11 @@ final class DonkerRules {
         }) {
             CauseBuilder b = w.cause(c);
             if (b != null) {
-                bestHemoglobinopathy = Math.max(bestHemoglobinopathy, b.score);
+                if (b.likelihood.ordinal() < bestBand.ordinal()
+                        || (b.likelihood == bestBand && b.score > bestHemoglobinopathy)) {
+                    bestBand = b.likelihood;
+                    bestHemoglobinopathy = b.score;
+                }
                 if (b.likelihood == LIKELY && c != Cause.ALPHA_THALASSEMIA_TRAIT) {
                     hemoglobinopathy = true;
                 }
@@ -621,8 +626,9 @@ final class DonkerRules {
                 continue;
             }
             if (IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
+                // rank below the best hemoglobinopathy candidate (band first, then score)
                 int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
-                b.cap(POSSIBLE, Math.max(100, Math.min(b.score, ceiling)));
+                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
                     b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
                 }

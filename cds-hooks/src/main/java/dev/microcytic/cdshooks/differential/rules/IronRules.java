@@ -61,8 +61,9 @@ final class IronRules {
             if (w.leansIronDeficiency()) {
                 id.support(Evidence.finding(w.leanText(), leanSource(w)));
             }
-            id.test(NextTest.IRON_STUDIES, "Ferritin < 15–30 ng/mL confirms iron deficiency");
-            causeWorkup(w, id);
+            id.test(
+                    NextTest.IRON_STUDIES,
+                    "Ferritin < 15–30 ng/mL confirms iron deficiency before its cause is sought");
         }
     }
 
