@@ -488,6 +488,9 @@ final class DonkerRules {
         }
         boolean leadNormal = w.present(Analyte.BLOOD_LEAD) && !w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
         boolean copperNormal = w.present(Analyte.COPPER) && !w.has(Cause.COPPER_DEFICIENCY);
+        if ((w.present(Analyte.BLOOD_LEAD) && !leadNormal) || (w.present(Analyte.COPPER) && !copperNormal)) {
+            return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia (review G5)
+        }
         boolean male = w.sex == Sex.MALE;
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
         CauseBuilder b = w.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
