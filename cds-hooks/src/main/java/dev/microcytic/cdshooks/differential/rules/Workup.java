@@ -957,7 +957,7 @@ final class Workup {
         int rank = 1;
         for (CauseBuilder b : ordered) {
             b.urgency(severity);
-            candidates.add(b.build(rank++));
+            candidates.add(b.build(rank++, k));
             for (NextTest test : b.tests) {
                 if (allTests.add(test)) {
                     reasons.put(test, b.reasons.get(test));
@@ -967,7 +967,7 @@ final class Workup {
         List<SuggestedTest> nextTests = new ArrayList<>(allTests.size());
         EnumSet<Analyte> missing = EnumSet.noneOf(Analyte.class);
         for (NextTest test : allTests) {
-            nextTests.add(new SuggestedTest(test.code(), test.display(), test.loinc(), reasons.get(test)));
+            nextTests.add(k.suggested(test, reasons.get(test)));
             for (Analyte a : test.analytes()) {
                 if (val(a) == null) {
                     missing.add(a);
