@@ -699,6 +699,12 @@ final class Workup {
         return inflammationCaveat;
     }
 
+    /** Iron stores present and TSAT not low: iron-restricted erythropoiesis does not explain the microcytosis. */
+    boolean ironReplete() {
+        LabValue tsat = val(Analyte.TRANSFERRIN_SATURATION);
+        return iron.notDeficient() && (tsat == null || !k.tsatLow.test(tsat.value()));
+    }
+
     double inflamedBelow() {
         return ageKnown && age < 5 ? k.ferritinInflamedUnder5.value() : k.ferritinInflamed5.value();
     }
