@@ -488,6 +488,19 @@ class DifferentialRulesTest {
         assertThat(band(d, "irida")).isEqualTo(band);
     }
 
+    @ParameterizedTest(name = "child, ferritin {0}, TSAT 5, MCV {1} → IRIDA {2}")
+    @CsvSource({"20,62,CONSIDER", "20,65,absent", "14.9,62,absent"})
+    void iridaKeptOpenWhenStoresAreNotAbsentButTsatAndMcvAreVeryLow(double ferritin, double mcv, String band) {
+        Differential d = new Patient()
+                .age(8)
+                .cbc(9.5, mcv)
+                .lab(FERRITIN, ferritin)
+                .lab(TRANSFERRIN_SATURATION, 5)
+                .lab(CRP, 1)
+                .evaluate();
+        assertThat(band(d, "irida")).isEqualTo(band);
+    }
+
     @ParameterizedTest(name = "TSAT 5, hepcidin {0} (ratio {1}) → IRIDA {2}")
     @CsvSource({"0.8945,5.59,LIKELY", "0.8928,5.6,absent"})
     void tsatHepcidinRatio(double hepcidin, double ratio, String band) {

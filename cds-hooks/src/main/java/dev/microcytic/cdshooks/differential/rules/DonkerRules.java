@@ -139,6 +139,14 @@ final class DonkerRules {
         } else if (refractory) {
             b = w.propose(Cause.IRIDA, POSSIBLE, 180);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+        } else if (ferritin != null
+                && ferritin.value() >= w.absentBelow
+                && w.present(Analyte.MCV)
+                && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
+            // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
+            b = w.propose(Cause.IRIDA, CONSIDER, 105);
+            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
         } else {
             return;
         }
