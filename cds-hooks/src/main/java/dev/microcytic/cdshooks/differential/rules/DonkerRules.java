@@ -240,7 +240,8 @@ final class DonkerRules {
         boolean otherContext = w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) || w.flag(ClinicalFlag.HEART_FAILURE);
         CauseBuilder b;
         if ((diabetes || neuro) && w.inflammationExcluded && !otherContext && tsat != null) {
-            b = w.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 205);
+            // review G3: suggest ceruloplasmin; the card may lead only once ceruloplasmin is undetectable
+            b = w.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 170);
         } else if (diabetes || neuro) {
             b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
             if (!w.present(Analyte.CRP)) {
