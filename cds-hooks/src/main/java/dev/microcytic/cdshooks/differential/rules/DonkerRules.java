@@ -84,7 +84,17 @@ final class DonkerRules {
                     w.k.tsatHepcidin.sourceId(),
                     hepcidin.sourceId());
             if (low && w.k.tsatLow.test(tsat.value())) {
-                CauseBuilder b = w.propose(Cause.IRIDA, LIKELY, 320);
+                // inflammation raises hepcidin too: the ratio is validated only with CRP < 10 mg/L
+                boolean crpOk = w.present(Analyte.CRP)
+                        && w.k.crpRareBranch.test(w.v(Analyte.CRP))
+                        && !w.flag(ClinicalFlag.INFLAMMATION);
+                boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
+                CauseBuilder b = crpOk
+                        ? w.propose(Cause.IRIDA, LIKELY, 320)
+                        : w.propose(Cause.IRIDA, inflamedNow ? CONSIDER : POSSIBLE, inflamedNow ? 140 : 230);
+                if (!w.present(Analyte.CRP)) {
+                    b.test(NextTest.CRP, "The TSAT/hepcidin ratio is valid only with CRP < 10 mg/L");
+                }
                 b.support(ratioEvidence);
                 b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
                 if (refractory) {
