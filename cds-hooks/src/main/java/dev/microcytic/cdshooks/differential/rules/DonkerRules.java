@@ -488,6 +488,9 @@ final class DonkerRules {
         }
         boolean leadNormal = w.present(Analyte.BLOOD_LEAD) && !w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
         boolean copperNormal = w.present(Analyte.COPPER) && !w.has(Cause.COPPER_DEFICIENCY);
+        if ((w.present(Analyte.BLOOD_LEAD) && !leadNormal) || (w.present(Analyte.COPPER) && !copperNormal)) {
+            return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia (review G5)
+        }
         boolean male = w.sex == Sex.MALE;
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
         CauseBuilder b = w.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
@@ -588,7 +591,7 @@ final class DonkerRules {
                 rareIronLoading = true;
             }
         }
-        if (rareIronLoading && !fractionationDone && w.ironLoaded() && !w.has(Cause.BETA_THALASSEMIA)) {
+        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
             CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
             beta.support(Evidence.finding(
                     "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
@@ -598,6 +601,7 @@ final class DonkerRules {
         }
         boolean hemoglobinopathy = false;
         int bestHemoglobinopathy = 0;
+        Likelihood bestBand = Likelihood.CONSIDER;
         for (Cause c : new Cause[] {
             Cause.BETA_THALASSEMIA,
             Cause.HEMOGLOBIN_H_DISEASE,
@@ -609,7 +613,11 @@ final class DonkerRules {
         }) {
             CauseBuilder b = w.cause(c);
             if (b != null) {
-                bestHemoglobinopathy = Math.max(bestHemoglobinopathy, b.score);
+                if (b.likelihood.ordinal() < bestBand.ordinal()
+                        || (b.likelihood == bestBand && b.score > bestHemoglobinopathy)) {
+                    bestBand = b.likelihood;
+                    bestHemoglobinopathy = b.score;
+                }
                 if (b.likelihood == LIKELY && c != Cause.ALPHA_THALASSEMIA_TRAIT) {
                     hemoglobinopathy = true;
                 }
@@ -621,8 +629,9 @@ final class DonkerRules {
                 continue;
             }
             if (IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
+                // rank below the best hemoglobinopathy candidate (band first, then score)
                 int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
-                b.cap(POSSIBLE, Math.max(100, Math.min(b.score, ceiling)));
+                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
                     b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
                 }

@@ -290,7 +290,7 @@ final class HemoglobinopathyRules {
     // --------------------------------------------------------------------------------------------- no fractionation
 
     private static void transfused(Workup w) {
-        if (!w.microcytosis) {
+        if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
             return;
         }
         CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);

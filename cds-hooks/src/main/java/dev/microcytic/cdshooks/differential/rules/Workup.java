@@ -608,7 +608,16 @@ final class Workup {
         return !indicesSuppressed && idVotes >= 2 && idVotes > thalVotes;
     }
 
+    private String leanText;
+
     String leanText() {
+        if (leanText == null) {
+            leanText = computeLeanText();
+        }
+        return leanText;
+    }
+
+    private String computeLeanText() {
         if (indices.isEmpty()) {
             return indicesSuppressed
                     ? "Discrimination indices not computed (recent transfusion)"
@@ -679,6 +688,15 @@ final class Workup {
         if (stfr != null && f > 1.0) {
             stfrIndex = stfr.value() / Math.log10(f);
         }
+    }
+
+    private Caveat inflammationCaveat;
+
+    Caveat inflammationCaveat() {
+        if (inflammationCaveat == null) {
+            inflammationCaveat = Caveats.inflammation(this);
+        }
+        return inflammationCaveat;
     }
 
     double inflamedBelow() {
@@ -818,7 +836,7 @@ final class Workup {
 
     private void generalCaveats() {
         if (inflamed && val(Analyte.FERRITIN) != null) {
-            caveat(Caveats.inflammation(this));
+            caveat(inflammationCaveat());
         }
         if (transfusionRecent) {
             caveat(Caveats.transfusion(this));
