@@ -23,6 +23,7 @@ class QuantityNormalizerTest {
         "HEMOGLOBIN, 6.206, mmol/l, 10.0, CONVERTED",
         "HEMATOCRIT, 0.41, L/L, 41, CONVERTED",
         "HEMATOCRIT, 41, %, 41, OK",
+        "HEMATOCRIT, 0.41, 1, 41, CONVERTED",
         "RBC_COUNT, 4.5, 10*12/L, 4.5, CONVERTED",
         "RBC_COUNT, 4.5, 10^12/L, 4.5, CONVERTED",
         "RBC_COUNT, 4.5, x10E6/uL, 4.5, OK",
