@@ -488,6 +488,19 @@ class DifferentialRulesTest {
         assertThat(band(d, "irida")).isEqualTo(band);
     }
 
+    @ParameterizedTest(name = "child, ferritin {0}, TSAT 5, MCV {1} → IRIDA {2}")
+    @CsvSource({"20,62,CONSIDER", "20,65,absent", "14.9,62,absent"})
+    void iridaKeptOpenWhenStoresAreNotAbsentButTsatAndMcvAreVeryLow(double ferritin, double mcv, String band) {
+        Differential d = new Patient()
+                .age(8)
+                .cbc(9.5, mcv)
+                .lab(FERRITIN, ferritin)
+                .lab(TRANSFERRIN_SATURATION, 5)
+                .lab(CRP, 1)
+                .evaluate();
+        assertThat(band(d, "irida")).isEqualTo(band);
+    }
+
     @ParameterizedTest(name = "TSAT 5, hepcidin {0} (ratio {1}) → IRIDA {2}")
     @CsvSource({"0.8945,5.59,LIKELY", "0.8928,5.6,absent"})
     void tsatHepcidinRatio(double hepcidin, double ratio, String band) {
@@ -622,6 +635,37 @@ class DifferentialRulesTest {
                 .evaluate();
         assertThat(d.findings().anemia()).isFalse();
         assertThat(d.caveats()).extracting(Caveat::code).contains("age-unknown", "sex-unknown");
+    }
+
+    @Test
+    void nonFiniteValuesAreIgnored() {
+        Differential d = Patient.woman(40)
+                .cbc(10.5, 72)
+                .lab(FERRITIN, Double.NaN)
+                .lab(CRP, 1)
+                .evaluate();
+        assertThat(d.leading().orElseThrow().code()).isEqualTo("iron-studies-needed");
+    }
+
+    @Test
+    void engineIsThreadSafeAcrossConcurrentEvaluations() throws Exception {
+        Patient p = Patient.woman(40).cbc(10.5, 72).lab(FERRITIN, 6).lab(CRP, 1);
+        LabPanel panel = p.panel();
+        PatientContext context = p.context();
+        String expected = DifferentialEngine.standard().evaluate(panel, context).toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(pool.submit(() ->
+                        DifferentialEngine.standard().evaluate(panel, context).toString()));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -113,7 +113,10 @@ final class DonkerRules {
         if (!veryLow) {
             return;
         }
-        boolean ferritinNotLow = ferritin != null && ferritin.value() >= w.probableBelow;
+        // Donker step 4a: ferritin low-normal or normal (hyperferritinemia belongs to the ACD / CP / SLC40A1 branch)
+        boolean ferritinNotLow = ferritin != null
+                && ferritin.value() >= w.probableBelow
+                && !w.overloadThreshold().test(ferritin.value());
         if (w.inflamed) {
             return; // anemia of inflammation / mixed state explain a very low TSAT
         }
@@ -136,6 +139,14 @@ final class DonkerRules {
         } else if (refractory) {
             b = w.propose(Cause.IRIDA, POSSIBLE, 180);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+        } else if (ferritin != null
+                && ferritin.value() >= w.absentBelow
+                && w.present(Analyte.MCV)
+                && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
+            // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
+            b = w.propose(Cause.IRIDA, CONSIDER, 105);
+            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
         } else {
             return;
         }
@@ -334,8 +345,14 @@ final class DonkerRules {
         if (ferritin == null || tsat == null || w.transfusionRecent || !w.inflammationExcluded) {
             return;
         }
-        if (!w.overloadThreshold().test(ferritin.value()) || w.k.tsatHigh.test(tsat.value())) {
-            return;
+        if (!w.k.ferritinOverloadUnwell.test(ferritin.value()) || w.k.tsatHigh.test(tsat.value())) {
+            return; // ferroportin disease: ferritin clearly high (> 500) with TSAT low-normal
+        }
+        for (Cause explains : new Cause[] {Cause.HEMOGLOBIN_H_DISEASE, Cause.BETA_THALASSEMIA, Cause.HEMOGLOBIN_E}) {
+            CauseBuilder b = w.cause(explains);
+            if (b != null && b.likelihood == LIKELY) {
+                return; // a hemoglobinopathy with ineffective erythropoiesis explains the iron loading
+            }
         }
         if (w.present(Analyte.CERULOPLASMIN) && w.k.ceruloplasminUndetectable.test(w.v(Analyte.CERULOPLASMIN))) {
             return;

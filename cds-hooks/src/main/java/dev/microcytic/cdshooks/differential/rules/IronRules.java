@@ -260,7 +260,7 @@ final class IronRules {
 
     private static void replete(
             Workup w, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
-        if (tsatLowHolds) {
+        if (tsatLowHolds && w.k.ferritinGreyUpper.test(ferritin.value())) {
             // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (review K2)
             CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, CONSIDER, 110);
             b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
