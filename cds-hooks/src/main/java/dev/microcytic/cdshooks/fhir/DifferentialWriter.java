@@ -1,5 +1,6 @@
 package dev.microcytic.cdshooks.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import dev.microcytic.cdshooks.differential.CandidateCause;
 import dev.microcytic.cdshooks.differential.Caveat;
@@ -11,6 +12,10 @@ import dev.microcytic.cdshooks.differential.RedCellFindings;
 import dev.microcytic.cdshooks.differential.SuggestedTest;
 import dev.microcytic.cdshooks.differential.Urgency;
 import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.LabConcepts;
+import dev.microcytic.terminology.knowledge.KnowledgePackage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,6 +35,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.DataRequirement;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.FHIRAllTypes;
@@ -44,6 +51,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders a {@link Differential} as the FHIR resources of contract §4, for FHIR clients that never speak CDS Hooks:
@@ -60,7 +69,7 @@ public final class DifferentialWriter {
     public static final String CAUSE_SYSTEM = "https://fhir.microcytic.dev/CodeSystem/microcytic-cause";
     public static final String TEST_SYSTEM = "https://fhir.microcytic.dev/CodeSystem/microcytic-test";
     public static final String DIFFERENTIAL_CODE = "differential";
-    public static final String DIFFERENTIAL_DISPLAY = "Microcytic anemia differential";
+    public static final String DIFFERENTIAL_DISPLAY = "Microcytic anemia differential diagnosis";
     /** The knowledge module; {@code moduleUri} and {@code instantiatesUri} append the knowledge version to it. */
     public static final String MODULE_BASE = "https://fhir.microcytic.dev/knowledge/microcytic";
 
@@ -68,6 +77,11 @@ public final class DifferentialWriter {
     static final String SNOMED_SYSTEM = "http://snomed.info/sct";
     static final String OBSERVATION_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+
+    /** The knowledge package's verified cause mappings (terminology helper's ConceptMap). */
+    static final String CAUSE_CONCEPT_MAP = "fhir/ConceptMap-microcytic-cause-to-snomed-icd10cm.json";
+
+    private static final Logger log = LoggerFactory.getLogger(DifferentialWriter.class);
 
     private final CauseCodings causeCodings;
     private final Function<Analyte, ? extends Collection<String>> loincCodes;
@@ -82,6 +96,30 @@ public final class DifferentialWriter {
         this.loincCodes = Objects.requireNonNull(loincCodes);
     }
 
+    /**
+     * The writer for the bundled knowledge package: SNOMED CT Codings from its cause ConceptMap, LOINC codes from
+     * {@link LabConcepts#standard()}.
+     */
+    public static DifferentialWriter standard() {
+        return Standard.INSTANCE;
+    }
+
+    static CauseCodings bundledSnomedCodings(KnowledgePackage knowledge) {
+        try (InputStream in = knowledge.open(CAUSE_CONCEPT_MAP)) {
+            ConceptMap map = FhirContext.forR4Cached().newJsonParser().parseResource(ConceptMap.class, in);
+            return CauseCodings.from(List.of(map), CAUSE_SYSTEM, SNOMED_SYSTEM);
+        } catch (IOException e) {
+            // Without the map the cause Codings alone are still correct; only the SNOMED CT synonyms are missing.
+            log.warn("Knowledge package {} has no cause ConceptMap: {}", knowledge.version(), e.getMessage());
+            return CauseCodings.none();
+        }
+    }
+
+    private static final class Standard {
+        static final DifferentialWriter INSTANCE = new DifferentialWriter(
+                bundledSnomedCodings(KnowledgePackage.load()), LabConcepts.standard()::loincCodes);
+    }
+
     /** The module URI of a knowledge version, e.g. {@code https://fhir.microcytic.dev/knowledge/microcytic/1.0.0}. */
     public static String moduleUri(String knowledgeVersion) {
         return MODULE_BASE + "/" + knowledgeVersion;
@@ -93,7 +131,15 @@ public final class DifferentialWriter {
      * @param evaluatedAt when the evaluation ran (effective and occurrence time of the resources)
      */
     public Interpretation write(Differential differential, String patientReference, Instant evaluatedAt) {
-        Objects.requireNonNull(differential, "differential");
+        return write(differential, patientReference, evaluatedAt, List.of());
+    }
+
+    /**
+     * @param dataNotes notes of the lab reader on values it left out or derived; they join the rationale
+     */
+    public Interpretation write(
+            Differential result, String patientReference, Instant evaluatedAt, List<String> dataNotes) {
+        Ranked differential = Ranked.of(Objects.requireNonNull(result, "differential"));
         Objects.requireNonNull(patientReference, "patientReference");
         Date when = Date.from(Objects.requireNonNull(evaluatedAt, "evaluatedAt"));
         String module = moduleUri(differential.knowledgeVersion());
@@ -115,7 +161,7 @@ public final class DifferentialWriter {
             return new Interpretation(guidance, null, null, List.of());
         }
 
-        Observation observation = observation(differential, patientReference, when);
+        Observation observation = observation(differential, patientReference, when, dataNotes);
         if (differential.missingAnalytes().isEmpty()) {
             guidance.setStatus(GuidanceResponse.GuidanceResponseStatus.SUCCESS);
         } else {
@@ -161,7 +207,7 @@ public final class DifferentialWriter {
         return new Interpretation(guidance, observation, group, proposals);
     }
 
-    private Observation observation(Differential differential, String patientReference, Date when) {
+    private Observation observation(Ranked differential, String patientReference, Date when, List<String> dataNotes) {
         CandidateCause leading = differential.causes().get(0);
         Observation observation = new Observation();
         observation.setIdElement(placeholder());
@@ -185,13 +231,20 @@ public final class DifferentialWriter {
             observation.addDerivedFrom(new Reference(source));
         }
         rationale(differential).forEach(text -> observation.addNote(new Annotation().setText(text)));
+        if (dataNotes != null && !dataNotes.isEmpty()) {
+            observation.addNote(new Annotation()
+                    .setText("Data notes: "
+                            + dataNotes.stream()
+                                    .map(DifferentialWriter::sentence)
+                                    .collect(Collectors.joining(" "))));
+        }
         observation.setText(narrative(DIFFERENTIAL_DISPLAY + ": " + summary(differential)));
         return observation;
     }
 
     private ServiceRequest proposal(
             SuggestedTest test,
-            Differential differential,
+            Ranked differential,
             String patientReference,
             Date when,
             String module,
@@ -223,8 +276,59 @@ public final class DifferentialWriter {
         return request;
     }
 
+    /**
+     * The engine result with its causes by rank, one per cause code, as the CDS Hooks cards show them, so the leading
+     * cause here is the first card's topic.
+     */
+    private record Ranked(Differential source, List<CandidateCause> causes) {
+
+        static Ranked of(Differential differential) {
+            Map<String, CandidateCause> byCode = new LinkedHashMap<>();
+            differential.causes().stream()
+                    .sorted(Comparator.comparingInt(CandidateCause::rank))
+                    .forEach(cause -> byCode.putIfAbsent(cause.code(), cause));
+            return new Ranked(differential, List.copyOf(byCode.values()));
+        }
+
+        boolean isEmpty() {
+            return causes.isEmpty();
+        }
+
+        Optional<CandidateCause> leading() {
+            return causes.stream().findFirst();
+        }
+
+        String knowledgeVersion() {
+            return source.knowledgeVersion();
+        }
+
+        RedCellFindings findings() {
+            return source.findings();
+        }
+
+        List<ComputedIndex> indices() {
+            return source.indices();
+        }
+
+        List<Caveat> caveats() {
+            return source.caveats();
+        }
+
+        List<SuggestedTest> nextTests() {
+            return source.nextTests();
+        }
+
+        Set<Analyte> missingAnalytes() {
+            return source.missingAnalytes();
+        }
+
+        List<LabValue> valuesUsed() {
+            return source.valuesUsed();
+        }
+    }
+
     /** Differential-level next tests first (already in order), then any a cause lists that the engine left out. */
-    private static Map<String, SuggestedTest> nextTests(Differential differential) {
+    private static Map<String, SuggestedTest> nextTests(Ranked differential) {
         Map<String, SuggestedTest> tests = new LinkedHashMap<>();
         differential.nextTests().forEach(test -> tests.putIfAbsent(test.code(), test));
         differential.causes().stream()
@@ -277,7 +381,7 @@ public final class DifferentialWriter {
     }
 
     /** The stored lab Observations the evaluation read, in the order the engine used them; derived values have none. */
-    static List<String> sourceObservations(Differential differential) {
+    static List<String> sourceObservations(Ranked differential) {
         Set<String> sources = new LinkedHashSet<>();
         differential.valuesUsed().stream()
                 .map(LabValue::sourceId)
@@ -302,7 +406,7 @@ public final class DifferentialWriter {
     }
 
     /** The rationale, one note per block: findings, each cause with its evidence, indices, caveats. */
-    private static List<String> rationale(Differential differential) {
+    private static List<String> rationale(Ranked differential) {
         List<String> notes = new ArrayList<>();
         RedCellFindings findings = differential.findings();
         StringBuilder summary = new StringBuilder("Findings: ")
@@ -357,7 +461,7 @@ public final class DifferentialWriter {
     }
 
     /** The ranked causes in one line, e.g. "1. Iron deficiency anemia (likely); 2. ...". */
-    private static String summary(Differential differential) {
+    private static String summary(Ranked differential) {
         return differential.causes().stream()
                         .map(c -> c.rank() + ". " + c.display() + " ("
                                 + c.likelihood().name().toLowerCase(Locale.ROOT) + ")")

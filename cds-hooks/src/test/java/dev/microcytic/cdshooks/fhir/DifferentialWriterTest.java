@@ -206,6 +206,75 @@ class DifferentialWriterTest {
     }
 
     @Test
+    void codesExistInTheKnowledgePackageCodeSystems() {
+        Interpretation interpretation = writer.write(ironDeficiencyFirst(Set.of(Analyte.CRP)), PATIENT, NOW);
+
+        assertThat(R4CoreValidator.errorsWithKnowledge(interpretation.toUnsavedCollection()))
+                .isEmpty();
+    }
+
+    @Test
+    void validatorWithKnowledgeRejectsAnUnknownCauseCode() {
+        Interpretation interpretation = writer.write(ironDeficiencyFirst(Set.of()), PATIENT, NOW);
+        Observation observation = interpretation.differential().copy();
+        observation.setIdElement(null);
+        observation.getValueCodeableConcept().getCodingFirstRep().setCode("not-a-cause");
+
+        assertThat(R4CoreValidator.errorsWithKnowledge(observation)).isNotEmpty();
+    }
+
+    @Test
+    void causesFollowRankNotListOrderAndAppearOncePerCode() {
+        Differential engineOrder = ironDeficiencyFirst(Set.of());
+        List<CandidateCause> shuffled = new java.util.ArrayList<>(engineOrder.causes());
+        java.util.Collections.reverse(shuffled);
+        shuffled.add(engineOrder.causes().get(0));
+        Differential reversed = new Differential(
+                engineOrder.knowledgeVersion(),
+                engineOrder.findings(),
+                shuffled,
+                engineOrder.indices(),
+                engineOrder.caveats(),
+                engineOrder.nextTests(),
+                engineOrder.missingAnalytes(),
+                engineOrder.valuesUsed());
+
+        Observation observation = writer.write(reversed, PATIENT, NOW).differential();
+
+        assertThat(observation.getValueCodeableConcept().getCodingFirstRep().getCode())
+                .isEqualTo("iron-deficiency");
+        assertThat(observation.getComponent())
+                .extracting(c -> c.getCode().getCodingFirstRep().getCode())
+                .containsExactly("iron-deficiency", "beta-thalassemia-trait", "anemia-of-inflammation");
+    }
+
+    @Test
+    void standardWriterAddsTheVerifiedSnomedCodingFromTheKnowledgePackage() {
+        Observation observation = DifferentialWriter.standard()
+                .write(ironDeficiencyFirst(Set.of()), PATIENT, NOW)
+                .differential();
+
+        assertThat(observation.getValueCodeableConcept().getCoding())
+                .extracting(Coding::getSystem, Coding::getCode)
+                .contains(org.assertj.core.groups.Tuple.tuple("http://snomed.info/sct", "87522002"));
+        // anemia-of-inflammation maps to 234347009 (equivalent) in the bundled ConceptMap.
+        assertThat(observation.getComponent().get(2).getCode().getCoding())
+                .extracting(Coding::getCode)
+                .containsExactly("anemia-of-inflammation", "234347009");
+    }
+
+    @Test
+    void dataNotesJoinTheRationale() {
+        Observation observation = writer.write(
+                        ironDeficiencyFirst(Set.of()), PATIENT, NOW, List.of("Ferritin in pmol/L could not be used"))
+                .differential();
+
+        assertThat(observation.getNote())
+                .extracting(n -> n.getText())
+                .contains("Data notes: Ferritin in pmol/L could not be used.");
+    }
+
+    @Test
     void validatorRejectsAProposalWithoutStatus() {
         // Proves the validation above can fail: status and intent are mandatory on ServiceRequest.
         ServiceRequest broken = writer.write(ironDeficiencyFirst(Set.of()), PATIENT, NOW)
