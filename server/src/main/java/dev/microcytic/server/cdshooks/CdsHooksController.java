@@ -1,10 +1,12 @@
 package dev.microcytic.server.cdshooks;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceFeedbackJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microcytic.cdshooks.service.CdsHookException;
+import dev.microcytic.cdshooks.service.CdsHooksJson;
 import dev.microcytic.cdshooks.service.CdsServiceCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -43,12 +45,12 @@ class CdsHooksController {
             CdsServiceCatalog catalog,
             CdsRequestAuthorizer authorizer,
             FeedbackStore feedbackStore,
-            ObjectMapper cdsHooksWriter,
+            FhirContext fhirContext,
             CdsHooksProperties properties) {
         this.catalog = catalog;
         this.authorizer = authorizer;
         this.feedbackStore = feedbackStore;
-        this.writer = cdsHooksWriter;
+        this.writer = CdsHooksJson.writer(fhirContext);
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
 

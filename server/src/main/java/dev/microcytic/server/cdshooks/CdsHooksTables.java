@@ -12,9 +12,14 @@ final class CdsHooksTables {
     static final String FEEDBACK = "mcds_cds_feedback";
     static final String JTI = "mcds_cds_jti";
 
-    private CdsHooksTables() {}
+    private final JdbcTemplate jdbc;
 
-    static void create(JdbcTemplate jdbc) {
+    private CdsHooksTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the tables when missing and returns access to them. */
+    static CdsHooksTables create(JdbcTemplate jdbc) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + FEEDBACK + " ("
                 + "id VARCHAR(36) PRIMARY KEY, "
                 + "service_id VARCHAR(64) NOT NULL, "
@@ -32,5 +37,10 @@ final class CdsHooksTables {
                 + "jti_key VARCHAR(64) PRIMARY KEY, "
                 + "expires_at BIGINT NOT NULL)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS " + JTI + "_expires ON " + JTI + " (expires_at)");
+        return new CdsHooksTables(jdbc);
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
     }
 }
