@@ -40,18 +40,26 @@ public class IngestRelevance {
 
     /** The id of the patient whose differential the resource can change, or empty when it cannot change any. */
     public Optional<String> patientAffectedBy(IBaseResource resource) {
+        return subjectOf(resource).flatMap(IngestRelevance::patientId);
+    }
+
+    /**
+     * The subject reference (as written, possibly a {@code urn:uuid:} placeholder) of a resource that can change a
+     * differential, or empty when it cannot change any.
+     */
+    public Optional<String> subjectOf(IBaseResource resource) {
         if (resource instanceof Observation observation) {
-            return relevant(observation) ? patientId(observation.getSubject()) : Optional.empty();
+            return relevant(observation) ? subject(observation.getSubject()) : Optional.empty();
         }
         if (resource instanceof Condition condition) {
-            return relevant(condition.getCode()) ? patientId(condition.getSubject()) : Optional.empty();
+            return relevant(condition.getCode()) ? subject(condition.getSubject()) : Optional.empty();
         }
         if (resource instanceof MedicationRequest request) {
             return relevantMedication(
                             request,
                             request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept() : null,
                             request.hasMedicationReference() ? request.getMedicationReference() : null)
-                    ? patientId(request.getSubject())
+                    ? subject(request.getSubject())
                     : Optional.empty();
         }
         if (resource instanceof MedicationStatement statement) {
@@ -59,13 +67,13 @@ public class IngestRelevance {
                             statement,
                             statement.hasMedicationCodeableConcept() ? statement.getMedicationCodeableConcept() : null,
                             statement.hasMedicationReference() ? statement.getMedicationReference() : null)
-                    ? patientId(statement.getSubject())
+                    ? subject(statement.getSubject())
                     : Optional.empty();
         }
         if (resource instanceof Procedure procedure) {
             return procedure.getCode().getCoding().stream()
                             .anyMatch(c -> codeGroups.isRedCellTransfusion(c.getSystem(), c.getCode()))
-                    ? patientId(procedure.getSubject())
+                    ? subject(procedure.getSubject())
                     : Optional.empty();
         }
         return Optional.empty();
@@ -144,11 +152,12 @@ public class IngestRelevance {
                 && !codeGroups.medicationClasses(null, null, concept.getText()).isEmpty();
     }
 
-    private static Optional<String> patientId(Reference subject) {
-        if (subject == null || !subject.hasReference()) {
-            return Optional.empty();
-        }
-        org.hl7.fhir.r4.model.IdType id = new org.hl7.fhir.r4.model.IdType(subject.getReference());
+    private static Optional<String> subject(Reference subject) {
+        return subject == null || !subject.hasReference() ? Optional.empty() : Optional.of(subject.getReference());
+    }
+
+    private static Optional<String> patientId(String reference) {
+        org.hl7.fhir.r4.model.IdType id = new org.hl7.fhir.r4.model.IdType(reference);
         if (!"Patient".equals(id.getResourceType()) || !id.hasIdPart()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.microcytic.server.interpretation;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import dev.microcytic.cdshooks.differential.DifferentialEngine;
@@ -50,6 +51,12 @@ public class InterpretationConfig {
                 new IngestRelevance(LabConcepts.standard(), CodeGroups.standard()), reevaluationScheduler);
         interceptorService.registerInterceptor(interceptor);
         return interceptor;
+    }
+
+    @Bean
+    public OperationDefinitionPublisher microcyticDifferentialDefinition(
+            DaoRegistry daoRegistry, FhirContext fhirContext) {
+        return new OperationDefinitionPublisher(daoRegistry, fhirContext);
     }
 
     @Bean
