@@ -12,6 +12,8 @@ import dev.microcytic.server.fhir.FhirServerCustomizer;
 import dev.microcytic.terminology.CodeGroups;
 import dev.microcytic.terminology.LabConcepts;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +31,18 @@ public class InterpretationConfig {
         // The one engine: the CDS Hooks side's bean when it declares one, else the standard engine it is built from.
         DifferentialEngine engine = engines.getIfAvailable(DifferentialEngine::standard);
         return new InterpretationService(
-                new PatientRecordReader(daoRegistry),
+                new PatientRecordReader(daoRegistry, observationCodes()),
                 new RecordEvaluator(engine, LabPanelReader.standard(), PatientContextReader.standard()),
                 DifferentialWriter.standard(),
                 new InterpretationStore(daoRegistry),
                 Clock.systemUTC());
+    }
+
+    /** Every LOINC code the engine reads, plus pregnancy status (read as context). */
+    static List<String> observationCodes() {
+        List<String> codes = new ArrayList<>(LabConcepts.standard().allLoincCodes());
+        codes.add(IngestRelevance.PREGNANCY_STATUS_LOINC);
+        return codes;
     }
 
     @Bean(destroyMethod = "close")

@@ -60,7 +60,7 @@ public class InterpretationService {
             PatientRecord record = records.read(patientId);
             return interpret(record).toUnsavedCollection();
         }
-        List<Resource> stored = evaluateAndStore(patientId);
+        List<Resource> stored = evaluateAndStore(patientId, true);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (Resource resource : stored) {
             bundle.addEntry()
@@ -74,13 +74,13 @@ public class InterpretationService {
     /** Re-evaluation on ingest: a patient deleted in the meantime is skipped. */
     public void reevaluate(String patientId) {
         try {
-            evaluateAndStore(patientId);
+            evaluateAndStore(patientId, false);
         } catch (ResourceNotFoundException | ResourceGoneException e) {
             log.debug("Patient/{} is gone; nothing to re-evaluate", patientId);
         }
     }
 
-    private List<Resource> evaluateAndStore(String patientId) {
+    private List<Resource> evaluateAndStore(String patientId, boolean readBack) {
         Lock lock = locks.get(patientId);
         lock.lock();
         try {
@@ -88,7 +88,8 @@ public class InterpretationService {
                 try {
                     PatientRecord record = records.read(patientId);
                     Interpretation interpretation = interpret(record);
-                    return InterpretationWrites.run(() -> store.store(interpretation, record.patientReference()));
+                    return InterpretationWrites.run(
+                            () -> store.store(interpretation, record.patientReference(), readBack));
                 } catch (ResourceVersionConflictException | PreconditionFailedException e) {
                     // Another server evaluated the same patient at the same moment: read again and supersede it.
                     if (attempt >= ATTEMPTS) {

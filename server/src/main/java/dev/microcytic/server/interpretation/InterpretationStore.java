@@ -46,10 +46,11 @@ public class InterpretationStore {
     }
 
     /**
-     * Stores the interpretation, supersedes the previous one, and returns the stored resources (with server ids and
-     * references rewritten to them), in the order of {@link Interpretation#resources()}.
+     * Stores the interpretation, supersedes the previous one, and returns the stored resources as read back (with
+     * server ids and references to them), in the order of {@link Interpretation#resources()}; or nothing when
+     * {@code readBack} is false (re-evaluation on ingest needs no answer).
      */
-    public List<Resource> store(Interpretation interpretation, String patientReference) {
+    public List<Resource> store(Interpretation interpretation, String patientReference, boolean readBack) {
         RequestDetails request = new SystemRequestDetails();
         Bundle transaction = interpretation.toTransaction();
         for (Observation previous : currentDifferentials(patientReference, request)) {
@@ -68,6 +69,9 @@ public class InterpretationStore {
         @SuppressWarnings("unchecked")
         IFhirSystemDao<Bundle, Meta> systemDao = daoRegistry.getSystemDao();
         Bundle response = systemDao.transaction(request, transaction);
+        if (!readBack) {
+            return List.of();
+        }
 
         List<Resource> created = interpretation.resources();
         Map<String, String> assigned = new HashMap<>();

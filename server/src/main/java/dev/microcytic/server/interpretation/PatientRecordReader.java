@@ -6,7 +6,10 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.microcytic.terminology.LabConcepts;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
@@ -27,9 +30,15 @@ public class PatientRecordReader {
     static final int MAX_RESOURCES_PER_TYPE = 5000;
 
     private final DaoRegistry daoRegistry;
+    private final List<String> observationCodes;
 
-    public PatientRecordReader(DaoRegistry daoRegistry) {
+    /**
+     * @param observationCodes the LOINC codes of the Observations the engine reads (lab analytes and pregnancy
+     *     status); other Observations of the patient, including the service's own differentials, are not loaded
+     */
+    public PatientRecordReader(DaoRegistry daoRegistry, List<String> observationCodes) {
         this.daoRegistry = daoRegistry;
+        this.observationCodes = List.copyOf(observationCodes);
     }
 
     /**
@@ -42,7 +51,7 @@ public class PatientRecordReader {
         String reference = "Patient/" + patient.getIdElement().getIdPart();
         return new PatientRecord(
                 patient,
-                search(Observation.class, "subject", reference, request),
+                observations(reference, request),
                 search(Condition.class, "subject", reference, request),
                 search(MedicationRequest.class, "subject", reference, request),
                 search(MedicationStatement.class, "subject", reference, request),
@@ -59,6 +68,17 @@ public class PatientRecordReader {
         } catch (ResourceNotFoundException | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
             return false;
         }
+    }
+
+    private List<Observation> observations(String reference, RequestDetails request) {
+        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(reference));
+        TokenOrListParam codes = new TokenOrListParam();
+        observationCodes.forEach(code -> codes.addOr(new TokenParam(LabConcepts.LOINC, code)));
+        map.add("code", codes);
+        map.setLoadSynchronousUpTo(MAX_RESOURCES_PER_TYPE);
+        return daoRegistry.getResourceDao(Observation.class).search(map, request).getAllResources().stream()
+                .map(Observation.class::cast)
+                .toList();
     }
 
     private <T extends IBaseResource> List<T> search(

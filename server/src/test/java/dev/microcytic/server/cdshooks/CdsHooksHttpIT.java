@@ -91,8 +91,7 @@ class CdsHooksHttpIT extends AbstractServerIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         JsonNode services = json(response).get("services");
-        assertThat(services.findValuesAsText("id"))
-                .containsExactly("microcytic-anemia", "microcytic-iron-order-check");
+        assertThat(services.findValuesAsText("id")).containsExactly("microcytic-anemia", "microcytic-iron-order-check");
         assertThat(services.get(0).get("prefetch").get("labs").asText()).contains("http://loinc.org|718-7");
     }
 
@@ -108,8 +107,11 @@ class CdsHooksHttpIT extends AbstractServerIT {
                     "OPTIONS");
 
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
-            assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isPresent();
+            assertThat(response.headers()
+                            .firstValue("Access-Control-Allow-Methods")
+                            .orElse(""))
                     .contains("POST");
         }
     }
@@ -182,7 +184,8 @@ class CdsHooksHttpIT extends AbstractServerIT {
 
     @Test
     void normalValuesGiveEmptyCards() throws Exception {
-        String patient = "{\"resourceType\":\"Patient\",\"id\":\"n1\",\"gender\":\"male\",\"birthDate\":\"1980-01-01\"}";
+        String patient =
+                "{\"resourceType\":\"Patient\",\"id\":\"n1\",\"gender\":\"male\",\"birthDate\":\"1980-01-01\"}";
         String labs = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
                 + observation("hb", "n1", "718-7", 15.0, "g/dL") + "," + observation("mcv", "n1", "787-2", 90, "fL")
                 + "]}";
@@ -242,7 +245,8 @@ class CdsHooksHttpIT extends AbstractServerIT {
     void feedbackIsStoredInTheDatabase() throws Exception {
         String card = UUID.randomUUID().toString();
         String url = serviceUrl() + "/feedback";
-        String body = """
+        String body =
+                """
                 {"feedback":[
                   {"card":"%s","outcome":"accepted","acceptedSuggestions":[{"id":"s-1"},{"id":"s-2"}],
                    "outcomeTimestamp":"2026-11-21T10:00:00Z"},
@@ -250,7 +254,7 @@ class CdsHooksHttpIT extends AbstractServerIT {
                    "system":"https://fhir.microcytic.dev/CodeSystem/microcytic-override-reason",
                    "display":"Known diagnosis explains the findings"},"userComment":"known trait"},
                    "outcomeTimestamp":"2026-11-21T10:05:00Z"}]}"""
-                .formatted(card, card);
+                        .formatted(card, card);
 
         HttpResponse<String> response = ItCdsClient.post(url, body, true);
 
@@ -263,31 +267,33 @@ class CdsHooksHttpIT extends AbstractServerIT {
                                 + " WHERE card_uuid = ? ORDER BY outcome_timestamp",
                         card);
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).get("OUTCOME") != null ? rows.get(0).get("OUTCOME") : rows.get(0).get("outcome"))
+        assertThat(
+                        rows.get(0).get("OUTCOME") != null
+                                ? rows.get(0).get("OUTCOME")
+                                : rows.get(0).get("outcome"))
                 .isEqualTo("accepted");
-        assertThat(feedbackStore.forCard(card)).satisfiesExactly(
-                first -> {
-                    assertThat(first.outcome()).isEqualTo("accepted");
-                    assertThat(first.acceptedSuggestions()).containsExactly("s-1", "s-2");
-                    assertThat(first.clientIssuer()).isEqualTo(ItCdsClient.ISSUER);
-                },
-                second -> {
-                    assertThat(second.outcome()).isEqualTo("overridden");
-                    assertThat(second.overrideReasonCode()).isEqualTo("known-diagnosis");
-                    assertThat(second.overrideComment()).isEqualTo("known trait");
-                });
+        assertThat(feedbackStore.forCard(card))
+                .satisfiesExactly(
+                        first -> {
+                            assertThat(first.outcome()).isEqualTo("accepted");
+                            assertThat(first.acceptedSuggestions()).containsExactly("s-1", "s-2");
+                            assertThat(first.clientIssuer()).isEqualTo(ItCdsClient.ISSUER);
+                        },
+                        second -> {
+                            assertThat(second.outcome()).isEqualTo("overridden");
+                            assertThat(second.overrideReasonCode()).isEqualTo("known-diagnosis");
+                            assertThat(second.overrideComment()).isEqualTo("known trait");
+                        });
     }
 
     @Test
     void malformedFeedbackIs400AndFeedbackNeedsItsOwnAudience() {
         String url = serviceUrl() + "/feedback";
 
-        assertThat(ItCdsClient.post(url, "{\"feedback\":[{\"card\":\"c\"}]}", true).statusCode())
+        assertThat(ItCdsClient.post(url, "{\"feedback\":[{\"card\":\"c\"}]}", true)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(ItCdsClient.post(
-                                url,
-                                "{\"feedback\":[]}".getBytes(),
-                                ItCdsClient.bearer(serviceUrl()))
+        assertThat(ItCdsClient.post(url, "{\"feedback\":[]}".getBytes(), ItCdsClient.bearer(serviceUrl()))
                         .statusCode())
                 .isEqualTo(401);
     }
