@@ -85,6 +85,28 @@ class LabIngestIT extends AbstractServerIT {
     }
 
     @Test
+    void readmeWalkthroughIsRepeatableAndSearchable() {
+        // The README's curl walkthrough posts this bundle: client-assigned ids, so posting it twice is harmless.
+        client.transaction()
+                .withBundle(readFixture(Bundle.class, "fhir/walkthrough-transaction.json"))
+                .execute();
+        Bundle again = client.transaction()
+                .withBundle(readFixture(Bundle.class, "fhir/walkthrough-transaction.json"))
+                .execute();
+        assertThat(again.getEntry()).hasSize(13);
+        assertThat(again.getEntry())
+                .allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("200"));
+
+        Bundle latest = search("Observation?subject=Patient/example-ida"
+                + "&code=http://loinc.org|718-7,http://loinc.org|787-2,http://loinc.org|2276-4&_sort=-date");
+        assertThat(codes(latest)).containsExactlyInAnyOrder("2276-4", "718-7", "787-2");
+        assertThat(codes(latest).get(0)).isEqualTo("2276-4");
+        assertThat(search("Observation?subject=Patient/example-ida&date=ge2026-10-02")
+                        .getTotal())
+                .isEqualTo(5);
+    }
+
+    @Test
     void searchesQuantitiesAcrossUnits() {
         String patientId = storeLabs(UUID.randomUUID().toString());
 
