@@ -29,6 +29,9 @@ public final class CodeGroups {
     /** Product CodeSystem holding the own finding code {@code photosensitivity} (contract §1, §3.3). */
     public static final String MICROCYTIC_CDS = "https://fhir.microcytic.dev/CodeSystem/microcytic-cds";
 
+    /** LOINC "Pregnancy status" Observation code (contract §3.3, brief review C12). */
+    public static final String PREGNANCY_STATUS_LOINC = "82810-3";
+
     private static final CodeGroups STANDARD = new CodeGroups();
 
     private final List<CodeRule<ClinicalFlag>> conditionRules = ConditionCodes.icd10cm();
@@ -80,6 +83,23 @@ public final class CodeGroups {
             return Optional.empty();
         }
         return PregnancyCodes.pregnancy(icd(code));
+    }
+
+    /**
+     * The pregnancy status an answer to the LOINC {@value #PREGNANCY_STATUS_LOINC} Observation gives (contract §3.3,
+     * brief review C12): SNOMED CT 77386006 pregnant, 60001007 not pregnant (overrides older pregnancy evidence),
+     * 261665006 unknown. Empty for other answers.
+     */
+    public Optional<Pregnancy> pregnancyFromStatusAnswer(String system, String code) {
+        if (!SNOMED.equals(system) || code == null) {
+            return Optional.empty();
+        }
+        return switch (code.trim()) {
+            case "77386006" -> Optional.of(Pregnancy.PREGNANT_TRIMESTER_UNKNOWN);
+            case "60001007" -> Optional.of(Pregnancy.NOT_PREGNANT);
+            case "261665006" -> Optional.of(Pregnancy.UNKNOWN);
+            default -> Optional.empty();
+        };
     }
 
     /**

@@ -191,6 +191,11 @@ public final class LabConcepts {
                 Analyte.BILIRUBIN_TOTAL,
                 "Bilirubin.total [Mass/volume] in Serum or Plasma",
                 "check digit only"));
+        c.add(new LabConcept(
+                "14631-6",
+                Analyte.BILIRUBIN_TOTAL,
+                "Bilirubin.total [Moles/volume] in Serum or Plasma",
+                "public LOINC table extract and a national lab profile"));
         c.add(new LabConcept("6690-2", Analyte.WBC, "Leukocytes [#/volume] in Blood by Automated count", "common"));
         c.add(new LabConcept("777-3", Analyte.PLATELETS, "Platelets [#/volume] in Blood by Automated count", "common"));
         c.add(new LabConcept(
@@ -199,6 +204,8 @@ public final class LabConcepts {
                 "4548-4", Analyte.HBA1C, "Hemoglobin A1c/Hemoglobin.total in Blood", "check digit + common"));
         c.add(new LabConcept(
                 "1558-6", Analyte.GLUCOSE, "Fasting glucose [Mass/volume] in Serum or Plasma", "check digit + common"));
+        c.add(new LabConcept(
+                "2345-7", Analyte.GLUCOSE, "Glucose [Mass/volume] in Serum or Plasma", "several public lab mappings"));
         return c;
     }
 }

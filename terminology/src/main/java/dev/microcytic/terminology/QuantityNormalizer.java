@@ -1,6 +1,8 @@
 package dev.microcytic.terminology;
 
 import dev.microcytic.terminology.NormalizedQuantity.Status;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +165,11 @@ public final class QuantityNormalizer {
         if (rule.largerUnitHint() != null && tenth >= rule.plausibleMin() && tenth <= rule.plausibleMax()) {
             return base + "; probably reported in " + rule.largerUnitHint() + " (" + format(tenth) + " " + unit + ")";
         }
+        double tenfold = canonical * 10;
+        if (rule.smallerUnitHint() != null && tenfold >= rule.plausibleMin() && tenfold <= rule.plausibleMax()) {
+            return base + "; probably reported in " + rule.smallerUnitHint() + " (" + format(tenfold) + " " + unit
+                    + ")";
+        }
         return base;
     }
 
@@ -170,10 +177,11 @@ public final class QuantityNormalizer {
         return analyte.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** Four significant digits without trailing zeros (1.2000000000000002 reads 1.2). */
     private static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.4g", value);
+        return BigDecimal.valueOf(value)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

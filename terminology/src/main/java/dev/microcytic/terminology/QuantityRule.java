@@ -18,6 +18,7 @@ import java.util.Set;
  * @param assaySpecific dimension probe (a UCUM unit) to the reason values of that dimension are not converted
  * @param unitEquivalents units read as another for this analyte ([IU]/L is U/L for enzymes)
  * @param largerUnitHint the unit a value ten times too large was probably sent in (Hb 80 "g/dL" is g/L), or null
+ * @param smallerUnitHint the unit a value ten times too small was probably sent in (Hb 12 "g/L" is g/dL), or null
  */
 record QuantityRule(
         double plausibleMin,
@@ -26,7 +27,8 @@ record QuantityRule(
         Set<String> ratioUnits,
         Map<String, String> assaySpecific,
         Map<String, String> unitEquivalents,
-        String largerUnitHint) {
+        String largerUnitHint,
+        String smallerUnitHint) {
 
     /** Hb monomer (one heme), brief §4.1: g/dL x 0.6206 = mmol/L. */
     static final double HB_MONOMER = 16114;
@@ -45,12 +47,14 @@ record QuantityRule(
 
     static Map<Analyte, QuantityRule> standard() {
         Map<Analyte, QuantityRule> r = new EnumMap<>(Analyte.class);
-        r.put(Analyte.HEMOGLOBIN, range(1, 26).molar(HB_MONOMER).hint("g/L").build());
+        r.put(
+                Analyte.HEMOGLOBIN,
+                range(2, 26).molar(HB_MONOMER).hint("g/L", "g/dL").build());
         r.put(Analyte.HEMATOCRIT, range(5, 80).ratio("%", "L/L", "1").build());
         r.put(Analyte.RBC_COUNT, range(0.3, 10).build());
         r.put(Analyte.MCV, range(40, 150).build());
         r.put(Analyte.MCH, range(8, 50).molar(HB_MONOMER).build());
-        r.put(Analyte.MCHC, range(18, 45).molar(HB_MONOMER).hint("g/L").build());
+        r.put(Analyte.MCHC, range(18, 45).molar(HB_MONOMER).hint("g/L", "g/dL").build());
         r.put(Analyte.RDW_CV, range(5, 45).ratio("%").build());
         r.put(Analyte.RDW_SD, range(15, 150).build());
         r.put(Analyte.RETICULOCYTES_PERCENT, range(0, 70).ratio("%").build());
@@ -155,7 +159,8 @@ record QuantityRule(
         private Set<String> ratioUnits = Set.of();
         private final Map<String, String> assaySpecific = new LinkedHashMap<>();
         private final Map<String, String> equivalents = new LinkedHashMap<>();
-        private String hint;
+        private String largerHint;
+        private String smallerHint;
 
         Builder(double min, double max) {
             this.min = min;
@@ -182,14 +187,22 @@ record QuantityRule(
             return this;
         }
 
-        Builder hint(String largerUnit) {
-            this.hint = largerUnit;
+        Builder hint(String largerUnit, String smallerUnit) {
+            this.largerHint = largerUnit;
+            this.smallerHint = smallerUnit;
             return this;
         }
 
         QuantityRule build() {
             return new QuantityRule(
-                    min, max, molarMass, ratioUnits, Map.copyOf(assaySpecific), Map.copyOf(equivalents), hint);
+                    min,
+                    max,
+                    molarMass,
+                    ratioUnits,
+                    Map.copyOf(assaySpecific),
+                    Map.copyOf(equivalents),
+                    largerHint,
+                    smallerHint);
         }
     }
 }

@@ -202,6 +202,15 @@ class CodeGroupsTest {
         assertThat(groups.pregnancyFromCondition(CodeGroups.ICD10CM, code)).isEmpty();
     }
 
+    @ParameterizedTest(name = "pregnancy status answer {0} -> {1}")
+    @CsvSource({"77386006, PREGNANT_TRIMESTER_UNKNOWN", "60001007, NOT_PREGNANT", "261665006, UNKNOWN"})
+    void pregnancyStatusAnswers(String code, Pregnancy expected) {
+        assertThat(groups.pregnancyFromStatusAnswer(CodeGroups.SNOMED, code)).contains(expected);
+        assertThat(groups.pregnancyFromStatusAnswer(CodeGroups.ICD10CM, code)).isEmpty();
+        assertThat(groups.pregnancyFromStatusAnswer(CodeGroups.SNOMED, "87522002"))
+                .isEmpty();
+    }
+
     @Test
     void pregnancyOnlyFromIcd10cm() {
         assertThat(groups.pregnancyFromCondition(CodeGroups.SNOMED, "Z34.01")).isEmpty();

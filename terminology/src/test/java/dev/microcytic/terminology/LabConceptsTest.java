@@ -29,7 +29,9 @@ class LabConceptsTest {
         "77307-7, BLOOD_LEAD",
         "2064-4, CERULOPLASMIN",
         "788-0, RDW_CV",
-        "21000-5, RDW_SD"
+        "21000-5, RDW_SD",
+        "14631-6, BILIRUBIN_TOTAL",
+        "2345-7, GLUCOSE"
     })
     void mapsLoincByMeaning(String code, Analyte analyte) {
         assertThat(concepts.analyteFor(LabConcepts.LOINC, code)).contains(analyte);

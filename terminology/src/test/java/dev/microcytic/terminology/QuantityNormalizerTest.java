@@ -23,6 +23,7 @@ class QuantityNormalizerTest {
         "HEMOGLOBIN, 6.206, mmol/l, 10.0, CONVERTED",
         "HEMATOCRIT, 0.41, L/L, 41, CONVERTED",
         "HEMATOCRIT, 41, %, 41, OK",
+        "HEMATOCRIT, 0.41, 1, 41, CONVERTED",
         "RBC_COUNT, 4.5, 10*12/L, 4.5, CONVERTED",
         "RBC_COUNT, 4.5, 10^12/L, 4.5, CONVERTED",
         "RBC_COUNT, 4.5, x10E6/uL, 4.5, OK",
@@ -103,6 +104,8 @@ class QuantityNormalizerTest {
         "HEMOGLOBIN, -1, g/dL, IMPLAUSIBLE, negative value",
         "MCV, 900, fL, IMPLAUSIBLE, outside the possible range 40-150 fL",
         "HEMOGLOBIN, 80, g/dL, IMPLAUSIBLE, probably reported in g/L (8 g/dL)",
+        "HEMOGLOBIN, 12, g/L, IMPLAUSIBLE, probably reported in g/dL (12 g/dL)",
+        "MCHC, 33, g/L, IMPLAUSIBLE, probably reported in g/dL (33 g/dL)",
         "TRANSFERRIN_SATURATION, 140, %, IMPLAUSIBLE, outside the possible range",
         "HEMATOCRIT, 41, L/L, IMPLAUSIBLE, outside the possible range"
     })

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -82,7 +83,10 @@ public class FhirJpaConfig {
         return new SubscriptionSettings();
     }
 
+    // Only with Hibernate Search on: HAPI's terminology service treats a present full-text bean as "Hibernate Search
+    // enabled" and then expands ValueSets through it, which fails with HSEARCH800001 when it is switched off.
     @Bean
+    @ConditionalOnProperty(name = "spring.jpa.properties.hibernate.search.enabled", havingValue = "true")
     public IFulltextSearchSvc fulltextSearchSvc() {
         return new FulltextSearchSvcImpl();
     }

@@ -38,4 +38,17 @@ class KnowledgePackageTest {
                 .contains("Blood 2014;123(25):3873");
         assertThat(knowledge.cause("no-such-cause")).isEmpty();
     }
+
+    @Test
+    void loadsAPackageFromADirectoryAndOpensItsFiles() throws java.io.IOException {
+        KnowledgePackage fromDisk = KnowledgePackage.load(KnowledgeResourcesAreCurrentTest.PACKAGE_ROOT);
+
+        assertThat(fromDisk.version()).isEqualTo(knowledge.version());
+        assertThat(fromDisk.causes()).isEqualTo(knowledge.causes());
+        assertThat(fromDisk.json("package.json").path("id").asText()).isEqualTo("microcytic");
+        try (java.io.InputStream in = knowledge.open("references.json")) {
+            assertThat(in.readAllBytes()).isNotEmpty();
+        }
+        assertThat(knowledge.references()).extracting(Reference::id).contains("who-2011", "who-2024", "mentzer-1973");
+    }
 }

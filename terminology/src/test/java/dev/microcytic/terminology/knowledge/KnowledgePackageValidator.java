@@ -121,7 +121,12 @@ final class KnowledgePackageValidator {
     private static final Pattern REFERENCE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final String CANONICAL = "https://fhir.microcytic.dev/";
 
-    private final FhirContext fhir = FhirContext.forR4Cached();
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    /** The R4 core profiles load once per JVM: they are the slow part of validation. */
+    private static final DefaultProfileValidationSupport CORE = new DefaultProfileValidationSupport(FHIR);
+
+    private final FhirContext fhir = FHIR;
     private final ObjectMapper json = new ObjectMapper();
 
     List<String> validate(Path root) {
@@ -286,7 +291,7 @@ final class KnowledgePackageValidator {
         PrePopulatedValidationSupport own = new PrePopulatedValidationSupport(fhir);
         resources.values().forEach(own::addResource);
         ValidationSupportChain chain = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhir),
+                CORE,
                 own,
                 new CommonCodeSystemsTerminologyService(fhir),
                 new InMemoryTerminologyServerValidationSupport(fhir),
