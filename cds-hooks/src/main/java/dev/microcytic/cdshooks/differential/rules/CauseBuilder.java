@@ -93,24 +93,24 @@ final class CauseBuilder {
         return this;
     }
 
-    List<SuggestedTest> suggestedTests() {
+    List<SuggestedTest> suggestedTests(KnowledgeView k) {
         List<SuggestedTest> out = new ArrayList<>(tests.size());
         for (NextTest test : tests) {
-            out.add(new SuggestedTest(test.code(), test.display(), test.loinc(), reasons.get(test)));
+            out.add(k.suggested(test, reasons.get(test)));
         }
         return out;
     }
 
-    CandidateCause build(int rank) {
+    CandidateCause build(int rank, KnowledgeView k) {
         return new CandidateCause(
                 cause.code(),
-                cause.display(),
+                k.causeDisplays[cause.ordinal()],
                 likelihood,
                 rank,
                 urgency,
                 supporting,
                 opposing,
-                suggestedTests(),
+                suggestedTests(k),
                 caveats);
     }
 }

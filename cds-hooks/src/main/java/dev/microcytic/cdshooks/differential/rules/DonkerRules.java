@@ -113,7 +113,10 @@ final class DonkerRules {
         if (!veryLow) {
             return;
         }
-        boolean ferritinNotLow = ferritin != null && ferritin.value() >= w.probableBelow;
+        // Donker step 4a: ferritin low-normal or normal (hyperferritinemia belongs to the ACD / CP / SLC40A1 branch)
+        boolean ferritinNotLow = ferritin != null
+                && ferritin.value() >= w.probableBelow
+                && !w.overloadThreshold().test(ferritin.value());
         if (w.inflamed) {
             return; // anemia of inflammation / mixed state explain a very low TSAT
         }
@@ -136,6 +139,14 @@ final class DonkerRules {
         } else if (refractory) {
             b = w.propose(Cause.IRIDA, POSSIBLE, 180);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+        } else if (ferritin != null
+                && ferritin.value() >= w.absentBelow
+                && w.present(Analyte.MCV)
+                && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
+            // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
+            b = w.propose(Cause.IRIDA, CONSIDER, 105);
+            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
         } else {
             return;
         }
@@ -334,8 +345,14 @@ final class DonkerRules {
         if (ferritin == null || tsat == null || w.transfusionRecent || !w.inflammationExcluded) {
             return;
         }
-        if (!w.overloadThreshold().test(ferritin.value()) || w.k.tsatHigh.test(tsat.value())) {
-            return;
+        if (!w.k.ferritinOverloadUnwell.test(ferritin.value()) || w.k.tsatHigh.test(tsat.value())) {
+            return; // ferroportin disease: ferritin clearly high (> 500) with TSAT low-normal
+        }
+        for (Cause explains : new Cause[] {Cause.HEMOGLOBIN_H_DISEASE, Cause.BETA_THALASSEMIA, Cause.HEMOGLOBIN_E}) {
+            CauseBuilder b = w.cause(explains);
+            if (b != null && b.likelihood == LIKELY) {
+                return; // a hemoglobinopathy with ineffective erythropoiesis explains the iron loading
+            }
         }
         if (w.present(Analyte.CERULOPLASMIN) && w.k.ceruloplasminUndetectable.test(w.v(Analyte.CERULOPLASMIN))) {
             return;
@@ -488,6 +505,9 @@ final class DonkerRules {
         }
         boolean leadNormal = w.present(Analyte.BLOOD_LEAD) && !w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
         boolean copperNormal = w.present(Analyte.COPPER) && !w.has(Cause.COPPER_DEFICIENCY);
+        if ((w.present(Analyte.BLOOD_LEAD) && !leadNormal) || (w.present(Analyte.COPPER) && !copperNormal)) {
+            return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia (review G5)
+        }
         boolean male = w.sex == Sex.MALE;
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
         CauseBuilder b = w.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
@@ -588,7 +608,7 @@ final class DonkerRules {
                 rareIronLoading = true;
             }
         }
-        if (rareIronLoading && !fractionationDone && w.ironLoaded() && !w.has(Cause.BETA_THALASSEMIA)) {
+        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
             CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
             beta.support(Evidence.finding(
                     "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
@@ -598,6 +618,7 @@ final class DonkerRules {
         }
         boolean hemoglobinopathy = false;
         int bestHemoglobinopathy = 0;
+        Likelihood bestBand = Likelihood.CONSIDER;
         for (Cause c : new Cause[] {
             Cause.BETA_THALASSEMIA,
             Cause.HEMOGLOBIN_H_DISEASE,
@@ -609,7 +630,11 @@ final class DonkerRules {
         }) {
             CauseBuilder b = w.cause(c);
             if (b != null) {
-                bestHemoglobinopathy = Math.max(bestHemoglobinopathy, b.score);
+                if (b.likelihood.ordinal() < bestBand.ordinal()
+                        || (b.likelihood == bestBand && b.score > bestHemoglobinopathy)) {
+                    bestBand = b.likelihood;
+                    bestHemoglobinopathy = b.score;
+                }
                 if (b.likelihood == LIKELY && c != Cause.ALPHA_THALASSEMIA_TRAIT) {
                     hemoglobinopathy = true;
                 }
@@ -621,8 +646,9 @@ final class DonkerRules {
                 continue;
             }
             if (IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
+                // rank below the best hemoglobinopathy candidate (band first, then score)
                 int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
-                b.cap(POSSIBLE, Math.max(100, Math.min(b.score, ceiling)));
+                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
                     b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
                 }

@@ -5,6 +5,7 @@ import dev.microcytic.cdshooks.differential.DifferentialEngine;
 import dev.microcytic.cdshooks.differential.EngineSettings;
 import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.PatientContext;
+import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
 import java.util.Objects;
 
@@ -23,8 +24,19 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
     private final KnowledgeView knowledge;
     private final EngineSettings settings;
 
+    /** Rule knowledge and settings; cause and test displays from the bundled knowledge package. */
     public GuidelineDifferentialEngine(RuleKnowledge knowledge, EngineSettings settings) {
-        this.knowledge = new KnowledgeView(Objects.requireNonNull(knowledge, "knowledge"));
+        this(knowledge, KnowledgePackage.load(), settings);
+    }
+
+    /**
+     * @param knowledge thresholds, indices and reference intervals
+     * @param codes the package whose CodeSystems give the cause and test displays (and verified LOINC), or null to use
+     *     the engine's own displays
+     * @param settings validity windows, cut-off set, refractoriness criterion
+     */
+    public GuidelineDifferentialEngine(RuleKnowledge knowledge, KnowledgePackage codes, EngineSettings settings) {
+        this.knowledge = new KnowledgeView(Objects.requireNonNull(knowledge, "knowledge"), codes);
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

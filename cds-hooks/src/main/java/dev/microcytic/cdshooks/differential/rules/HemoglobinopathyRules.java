@@ -253,7 +253,7 @@ final class HemoglobinopathyRules {
         if (!w.microcytosis) {
             return;
         }
-        boolean ironKnownOk = w.iron.notDeficient() || w.iron == Workup.IronStatus.GREY;
+        boolean ironKnownOk = w.ironReplete() || w.iron == Workup.IronStatus.GREY;
         boolean strong = w.leansThalassemia() || (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0);
         if (severe(w) || w.ironLoaded()) {
             // alpha trait gives no or mild anemia and normal iron: a more severe or iron-loaded picture is something
@@ -290,7 +290,7 @@ final class HemoglobinopathyRules {
     // --------------------------------------------------------------------------------------------- no fractionation
 
     private static void transfused(Workup w) {
-        if (!w.microcytosis) {
+        if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
             return;
         }
         CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);
@@ -313,7 +313,7 @@ final class HemoglobinopathyRules {
             if (deficient && !w.disproportion()) {
                 return;
             }
-            boolean ironOk = !unknown && !deficient;
+            boolean ironOk = w.ironReplete();
             boolean hemolysis = hemolysis(w);
             Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
             int score = ironOk ? 215 : (hemolysis || lean ? 180 : 125);
@@ -361,7 +361,12 @@ final class HemoglobinopathyRules {
             boolean abnormalIron = (ferritin != null && w.overloadThreshold().test(ferritin.value()))
                     || (tsat != null && w.k.tsatLow.test(tsat.value()));
             // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
-            b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
+            if (!lean && (w.inflamed || !w.ironReplete())) {
+                // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
+                b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 130);
+            } else {
+                b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
+            }
             b.support(Evidence.finding(
                     "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
             if (lean) {

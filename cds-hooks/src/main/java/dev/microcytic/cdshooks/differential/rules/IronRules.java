@@ -61,8 +61,9 @@ final class IronRules {
             if (w.leansIronDeficiency()) {
                 id.support(Evidence.finding(w.leanText(), leanSource(w)));
             }
-            id.test(NextTest.IRON_STUDIES, "Ferritin < 15–30 ng/mL confirms iron deficiency");
-            causeWorkup(w, id);
+            id.test(
+                    NextTest.IRON_STUDIES,
+                    "Ferritin < 15–30 ng/mL confirms iron deficiency before its cause is sought");
         }
     }
 
@@ -81,7 +82,7 @@ final class IronRules {
                 b.support(w.lab(ferritin, "<", w.absentBelow, ferritinSource(w), "absent iron stores for age"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (w.inflamed) {
-                    b.caveat(Caveats.inflammation(w));
+                    b.caveat(w.inflammationCaveat());
                 }
                 causeWorkup(w, b);
             }
@@ -111,7 +112,7 @@ final class IronRules {
                 if (indexId) {
                     b.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency with inflammation"));
                 }
-                b.caveat(Caveats.inflammation(w));
+                b.caveat(w.inflammationCaveat());
                 causeWorkup(w, b);
             }
             case POSSIBLE -> {
@@ -214,8 +215,8 @@ final class IronRules {
         if (!w.present(Analyte.RETICULOCYTE_HEMOGLOBIN)) {
             mixed.test(NextTest.RETICULOCYTE_HEMOGLOBIN, "CHr < 29 pg: iron-restricted erythropoiesis");
         }
-        mixed.caveat(Caveats.inflammation(w));
-        acd.caveat(Caveats.inflammation(w));
+        mixed.caveat(w.inflammationCaveat());
+        acd.caveat(w.inflammationCaveat());
         if (!w.anemia) {
             acd.cap(POSSIBLE, 150);
         }
@@ -251,7 +252,7 @@ final class IronRules {
             acd.test(NextTest.STFR, "sTfR/log ferritin > 2 would reveal coexisting iron deficiency");
         }
         acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of inflammation");
-        acd.caveat(Caveats.inflammation(w));
+        acd.caveat(w.inflammationCaveat());
         if (!w.anemia) {
             acd.cap(POSSIBLE, 150);
         }
@@ -259,7 +260,7 @@ final class IronRules {
 
     private static void replete(
             Workup w, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
-        if (tsatLowHolds) {
+        if (tsatLowHolds && w.k.ferritinGreyUpper.test(ferritin.value())) {
             // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (review K2)
             CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, CONSIDER, 110);
             b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));

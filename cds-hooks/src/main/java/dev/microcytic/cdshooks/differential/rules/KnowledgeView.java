@@ -1,5 +1,6 @@
 package dev.microcytic.cdshooks.differential.rules;
 
+import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import dev.microcytic.terminology.knowledge.rules.DiscriminationIndexDefinition;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
@@ -14,6 +15,11 @@ import java.util.List;
 final class KnowledgeView {
 
     final String version;
+    /** Displays and LOINC from the package's CodeSystems (the single source of codes); enum text as fallback. */
+    final String[] causeDisplays = new String[Cause.values().length];
+
+    final String[] testDisplays = new String[NextTest.values().length];
+    final String[] testLoincs = new String[NextTest.values().length];
     final ReferenceIntervals intervals;
     final List<DiscriminationIndexDefinition> indices;
 
@@ -87,7 +93,22 @@ final class KnowledgeView {
     final Threshold ageGiWomen;
     final Threshold oiatAdequate;
 
-    KnowledgeView(RuleKnowledge knowledge) {
+    dev.microcytic.cdshooks.differential.SuggestedTest suggested(NextTest test, String reason) {
+        return new dev.microcytic.cdshooks.differential.SuggestedTest(
+                test.code(), testDisplays[test.ordinal()], testLoincs[test.ordinal()], reason);
+    }
+
+    KnowledgeView(RuleKnowledge knowledge, KnowledgePackage codes) {
+        for (Cause cause : Cause.values()) {
+            causeDisplays[cause.ordinal()] = codes == null
+                    ? cause.display()
+                    : codes.cause(cause.code()).map(c -> c.display()).orElse(cause.display());
+        }
+        for (NextTest test : NextTest.values()) {
+            var definition = codes == null ? null : codes.test(test.code()).orElse(null);
+            testDisplays[test.ordinal()] = definition == null ? test.display() : definition.display();
+            testLoincs[test.ordinal()] = definition == null ? test.loinc() : definition.loinc();
+        }
         Thresholds t = knowledge.thresholds();
         this.version = knowledge.version();
         this.intervals = knowledge.referenceIntervals();

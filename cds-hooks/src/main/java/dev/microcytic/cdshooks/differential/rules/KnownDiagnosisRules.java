@@ -20,12 +20,21 @@ final class KnownDiagnosisRules {
 
     static void apply(Workup w) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
-            CauseBuilder b = w.has(Cause.IRON_DEFICIENCY) || !w.has(Cause.MIXED)
-                    ? w.propose(Cause.IRON_DEFICIENCY, LIKELY, w.present(Analyte.FERRITIN) ? 0 : 310)
-                    : w.cause(Cause.MIXED);
-            known(w, b, "iron deficiency anemia");
             if (!w.present(Analyte.FERRITIN)) {
+                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, 310);
+                known(w, b, "iron deficiency anemia");
                 b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
+            } else if (w.has(Cause.IRON_DEFICIENCY) || w.has(Cause.MIXED)) {
+                CauseBuilder b = w.has(Cause.IRON_DEFICIENCY) ? w.cause(Cause.IRON_DEFICIENCY) : w.cause(Cause.MIXED);
+                b.support(Evidence.finding("Known diagnosis on the problem list: iron deficiency anemia", SOURCE));
+                b.caveat(Caveats.knownDiagnosis("iron deficiency anemia"));
+            } else {
+                // stores are now present: persisting microcytosis is not explained by the coded iron deficiency
+                w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                        "known-iron-deficiency-repleted",
+                        "Iron deficiency anemia is on the problem list but ferritin now shows iron stores: persisting"
+                                + " microcytosis needs another explanation (thalassaemia trait, inflammation).",
+                        SOURCE));
             }
         }
         boolean typedThal = w.has(Cause.BETA_THALASSEMIA_TRAIT)

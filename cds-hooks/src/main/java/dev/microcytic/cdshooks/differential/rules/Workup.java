@@ -305,8 +305,8 @@ final class Workup {
             boolean any = false;
             for (int i = series.size() - 1; i >= 0; i--) {
                 LabValue v = series.get(i);
-                if (v.effective() == null || v.effective().isAfter(evalEnd)) {
-                    continue;
+                if (v.effective() == null || v.effective().isAfter(evalEnd) || !Double.isFinite(v.value())) {
+                    continue; // a value without a time or number cannot be placed in the picture
                 }
                 any = true;
                 if (v.effective().isBefore(from)) {
@@ -366,7 +366,7 @@ final class Workup {
         Instant from = evalEnd.minus(Duration.ofDays(s.ironLoadingValidityDays()));
         for (int i = series.size() - 1; i >= 0; i--) {
             LabValue v = series.get(i);
-            if (v.effective() == null || v.effective().isAfter(evalEnd)) {
+            if (v.effective() == null || v.effective().isAfter(evalEnd) || !Double.isFinite(v.value())) {
                 continue;
             }
             if (v.effective().isBefore(from)) {
@@ -419,7 +419,9 @@ final class Workup {
         for (int i = series.size() - 1; i > 0; i--) {
             LabValue after = series.get(i);
             LabValue before = series.get(i - 1);
-            if (after.effective().isAfter(evalEnd)) {
+            if (after.effective() == null
+                    || before.effective() == null
+                    || after.effective().isAfter(evalEnd)) {
                 continue;
             }
             long minutes =
@@ -608,7 +610,16 @@ final class Workup {
         return !indicesSuppressed && idVotes >= 2 && idVotes > thalVotes;
     }
 
+    private String leanText;
+
     String leanText() {
+        if (leanText == null) {
+            leanText = computeLeanText();
+        }
+        return leanText;
+    }
+
+    private String computeLeanText() {
         if (indices.isEmpty()) {
             return indicesSuppressed
                     ? "Discrimination indices not computed (recent transfusion)"
@@ -681,6 +692,21 @@ final class Workup {
         }
     }
 
+    private Caveat inflammationCaveat;
+
+    Caveat inflammationCaveat() {
+        if (inflammationCaveat == null) {
+            inflammationCaveat = Caveats.inflammation(this);
+        }
+        return inflammationCaveat;
+    }
+
+    /** Iron stores present and TSAT not low: iron-restricted erythropoiesis does not explain the microcytosis. */
+    boolean ironReplete() {
+        LabValue tsat = val(Analyte.TRANSFERRIN_SATURATION);
+        return iron.notDeficient() && (tsat == null || !k.tsatLow.test(tsat.value()));
+    }
+
     double inflamedBelow() {
         return ageKnown && age < 5 ? k.ferritinInflamedUnder5.value() : k.ferritinInflamed5.value();
     }
@@ -747,6 +773,9 @@ final class Workup {
         List<LabValue> hbs = panel.series(Analyte.HEMOGLOBIN);
         LabValue baseline = null;
         for (LabValue v : hbs) {
+            if (v.effective() == null || !Double.isFinite(v.value())) {
+                continue;
+            }
             if (!v.effective().isAfter(start.plus(Duration.ofDays(1)))
                     && !v.effective().isBefore(baselineFrom)) {
                 if (!v.effective().isAfter(start) || baseline == null) {
@@ -760,7 +789,10 @@ final class Workup {
         Response result = Response.NO_DATA;
         LabValue best = null;
         for (LabValue v : hbs) {
-            if (!v.effective().isAfter(baseline.effective()) || v.effective().isAfter(evalEnd)) {
+            if (v.effective() == null
+                    || !Double.isFinite(v.value())
+                    || !v.effective().isAfter(baseline.effective())
+                    || v.effective().isAfter(evalEnd)) {
                 continue;
             }
             long elapsed = Duration.between(start, v.effective()).toDays();
@@ -818,7 +850,7 @@ final class Workup {
 
     private void generalCaveats() {
         if (inflamed && val(Analyte.FERRITIN) != null) {
-            caveat(Caveats.inflammation(this));
+            caveat(inflammationCaveat());
         }
         if (transfusionRecent) {
             caveat(Caveats.transfusion(this));
@@ -939,7 +971,7 @@ final class Workup {
         int rank = 1;
         for (CauseBuilder b : ordered) {
             b.urgency(severity);
-            candidates.add(b.build(rank++));
+            candidates.add(b.build(rank++, k));
             for (NextTest test : b.tests) {
                 if (allTests.add(test)) {
                     reasons.put(test, b.reasons.get(test));
@@ -949,7 +981,7 @@ final class Workup {
         List<SuggestedTest> nextTests = new ArrayList<>(allTests.size());
         EnumSet<Analyte> missing = EnumSet.noneOf(Analyte.class);
         for (NextTest test : allTests) {
-            nextTests.add(new SuggestedTest(test.code(), test.display(), test.loinc(), reasons.get(test)));
+            nextTests.add(k.suggested(test, reasons.get(test)));
             for (Analyte a : test.analytes()) {
                 if (val(a) == null) {
                     missing.add(a);
