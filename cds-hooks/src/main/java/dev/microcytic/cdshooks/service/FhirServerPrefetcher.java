@@ -71,7 +71,7 @@ public final class FhirServerPrefetcher {
         if (accessToken != null && !accessToken.isBlank()) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
         }
-        String url = fhirServer + "/" + query;
+        String url = fhirServer + "/" + encodeQuery(query);
         try {
             if (query.contains("?")) {
                 return collectPages(client, client.fetchResourceFromUrl(Bundle.class, url));
@@ -93,6 +93,27 @@ public final class FhirServerPrefetcher {
             throw CdsHookException.preconditionFailed(
                     "Prefetch data missing and the fhirServer answer was not usable FHIR");
         }
+    }
+
+    /**
+     * Percent-encodes what a URI may not contain literally: prefetch templates carry token searches such as
+     * {@code code=http://loinc.org|718-7}, and the HTTP client refuses a raw {@code |}.
+     */
+    static String encodeQuery(String query) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : query.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
+            if (allowed) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return encoded.toString();
     }
 
     private Bundle collectPages(IGenericClient client, Bundle first) {

@@ -23,6 +23,7 @@ final class CdsHooksTables {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + FEEDBACK + " ("
                 + "id VARCHAR(36) PRIMARY KEY, "
                 + "service_id VARCHAR(64) NOT NULL, "
+                + "item_index INT NOT NULL, "
                 + "card_uuid VARCHAR(1024) NOT NULL, "
                 + "outcome VARCHAR(16) NOT NULL, "
                 + "accepted_suggestions TEXT, "

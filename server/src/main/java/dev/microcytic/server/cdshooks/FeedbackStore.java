@@ -41,17 +41,19 @@ public final class FeedbackStore {
     void save(String serviceId, List<CdsServiceFeedbackJson> items, String clientIssuer) {
         long now = clock.millis();
         transactions.executeWithoutResult(status -> {
-            for (CdsServiceFeedbackJson item : items) {
+            for (int index = 0; index < items.size(); index++) {
+                CdsServiceFeedbackJson item = items.get(index);
                 CdsServiceOverrideReasonJson override = item.getOverrideReason();
                 CdsServiceResponseCodingJson reason = override == null ? null : override.getReason();
                 jdbc.update(
                         "INSERT INTO " + CdsHooksTables.FEEDBACK
-                                + " (id, service_id, card_uuid, outcome, accepted_suggestions, override_reason_system,"
+                                + " (id, service_id, item_index, card_uuid, outcome, accepted_suggestions, override_reason_system,"
                                 + " override_reason_code, override_reason_display, override_user_comment,"
                                 + " outcome_timestamp, received_at, client_iss)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         UUID.randomUUID().toString(),
                         serviceId,
+                        index,
                         item.getCard(),
                         item.getOutcome().name(),
                         acceptedIds(item),
@@ -71,7 +73,7 @@ public final class FeedbackStore {
         return jdbc.query(
                 "SELECT service_id, card_uuid, outcome, accepted_suggestions, override_reason_code,"
                         + " override_reason_system, override_user_comment, outcome_timestamp, client_iss FROM "
-                        + CdsHooksTables.FEEDBACK + " WHERE card_uuid = ? ORDER BY received_at, id",
+                        + CdsHooksTables.FEEDBACK + " WHERE card_uuid = ? ORDER BY received_at, item_index",
                 (rs, row) -> new StoredFeedback(
                         rs.getString(1),
                         rs.getString(2),
