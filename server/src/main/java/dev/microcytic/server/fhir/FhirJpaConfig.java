@@ -67,6 +67,9 @@ public class FhirJpaConfig {
         JpaStorageSettings settings = new JpaStorageSettings();
         // Index quantities in UCUM canonical form as well, so value-quantity searches match g/L and g/dL alike.
         settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
+        // No reuse of cached search results (HAPI's default is 60 s): a client asking for the current differential
+        // right after an ingest must not get the answer of an identical search made a minute ago (contract §4).
+        settings.setReuseCachedSearchResultsForMillis(null);
         return settings;
     }
 
