@@ -1,11 +1,11 @@
 package dev.microcytic.terminology;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
@@ -14,14 +14,21 @@ import org.fhir.ucum.UcumService;
 /**
  * Thin, thread-safe facade over {@code org.fhir:ucum} with the bundled {@code ucum-essence.xml}: validation,
  * comparability and multiplicative conversion factors (cached; all lab units here are ratio scales, no offsets).
+ *
+ * <p>The caches are bounded: unit strings come from clients, so an unbounded map would grow with every odd spelling
+ * a hostile or broken sender invents.
  */
 final class UcumUnits {
 
     private static final String ONE = "1.000000000000";
 
     private final UcumService ucum;
-    private final Map<String, OptionalDouble> factors = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> validity = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_UNITS = 10_000;
+
+    private final Cache<String, OptionalDouble> factors =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED_UNITS).build();
+    private final Cache<String, Boolean> validity =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED_UNITS).build();
 
     private UcumUnits(UcumService ucum) {
         this.ucum = ucum;
@@ -41,7 +48,7 @@ final class UcumUnits {
     }
 
     boolean valid(String unit) {
-        return validity.computeIfAbsent(unit, u -> {
+        return validity.get(unit, u -> {
             synchronized (ucum) {
                 return ucum.validate(u) == null;
             }
@@ -58,7 +65,7 @@ final class UcumUnits {
         if (from.equals(to)) {
             return OptionalDouble.of(1.0);
         }
-        return factors.computeIfAbsent(from + "\u0000" + to, key -> compute(from, to));
+        return factors.get(from + "\u0000" + to, key -> compute(from, to));
     }
 
     private OptionalDouble compute(String from, String to) {
