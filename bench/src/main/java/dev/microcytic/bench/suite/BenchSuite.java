@@ -75,30 +75,54 @@ public final class BenchSuite {
             throw new IllegalStateException("no server jar at " + options.serverJar() + "; build it first");
         }
         try (LoadGenerator http = new LoadGenerator(TIMEOUT)) {
-            try (ServerProcess server = startProduct("product", true)) {
-                Scenarios scenarios = new Scenarios(base(options.port()), TIMEOUT);
-                results.afterStart(server.name(), server.rssKb());
-                List<String> keys = firstCalls(http, scenarios);
-                patientView(http, scenarios, server, keys);
-                fallback(http, scenarios, server);
-                if (options.smoke()) {
-                    ingest(http, scenarios, server, "product, re-evaluation on", true);
+            http.warmUp(300, fixtures.patientViewWithPrefetch("bench-client", null, DEFAULT_PREFETCH_KEYS));
+            phase("product server", () -> {
+                try (ServerProcess server = startProduct("product", true)) {
+                    Scenarios scenarios = new Scenarios(base(options.port()), TIMEOUT);
+                    results.afterStart(server.name(), server.rssKb());
+                    List<String> keys = firstCalls(http, scenarios);
+                    phase("patient-view", () -> patientView(http, scenarios, server, keys));
+                    phase("fallback", () -> fallback(http, scenarios, server));
+                    if (options.smoke()) {
+                        phase("ingest", () -> ingest(http, scenarios, server, "product, re-evaluation on", true));
+                    }
+                    stop(server);
                 }
-                stop(server);
-            }
+            });
             if (!options.smoke()) {
-                ingestOnFreshServer(http, "product, re-evaluation on", true);
-                ingestOnFreshServer(http, "product, re-evaluation off", false);
+                phase("ingest, re-evaluation on", () -> ingestOnFreshServer(http, "product, re-evaluation on", true));
+                phase(
+                        "ingest, re-evaluation off",
+                        () -> ingestOnFreshServer(http, "product, re-evaluation off", false));
             }
             if (options.plain()) {
-                try (ServerProcess plain = startPlain()) {
-                    Scenarios scenarios = new Scenarios(base(options.plainPort()), TIMEOUT);
-                    results.afterStart(plain.name(), plain.rssKb());
-                    ingest(http, scenarios, plain, SuiteResults.PLAIN, false);
-                    stop(plain);
-                }
+                phase("plain HAPI", () -> {
+                    try (ServerProcess plain = startPlain()) {
+                        Scenarios scenarios = new Scenarios(base(options.plainPort()), TIMEOUT);
+                        results.afterStart(plain.name(), plain.rssKb());
+                        ingest(http, scenarios, plain, SuiteResults.PLAIN, false);
+                        stop(plain);
+                    }
+                });
             }
         }
+    }
+
+    /** One phase's failure is recorded and the suite goes on, so a report always shows what could be measured. */
+    private void phase(String name, Phase phase) throws InterruptedException {
+        try {
+            phase.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            log.error("{} failed", name, e);
+            results.problem(name + " failed: " + e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
     }
 
     private void ingestOnFreshServer(LoadGenerator http, String label, boolean reevaluation) throws Exception {
