@@ -1,0 +1,166 @@
+package dev.microcytic.server.fhir;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.IDaoRegistry;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.config.util.ResourceCountCacheUtil;
+import ca.uhn.fhir.jpa.dao.FulltextSearchSvcImpl;
+import ca.uhn.fhir.jpa.dao.IFulltextSearchSvc;
+import ca.uhn.fhir.jpa.dao.search.HSearchSortHelperImpl;
+import ca.uhn.fhir.jpa.dao.search.IHSearchSortHelper;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.model.entity.NormalizedQuantitySearchLevel;
+import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
+import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.util.ResourceCountCache;
+import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import dev.microcytic.server.config.MicrocyticProperties;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * HAPI's JPA storage layer for FHIR R4 on the Spring Boot data source.
+ *
+ * <p>This is the smallest set of HAPI configurations and beans that runs a JPA server (tech-notes §1.6), instead of
+ * the upstream starter's many property switches. {@link SubscriptionChannelConfig} is imported although we use no
+ * subscriptions: {@link JpaBatch2Config} needs its message broker beans.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+    SubscriptionChannelConfig.class,
+    JpaR4Config.class,
+    JpaBatch2Config.class,
+    Batch2JobsConfig.class,
+    ThreadPoolFactoryConfig.class
+})
+public class FhirJpaConfig {
+
+    @Bean
+    public JpaStorageSettings storageSettings() {
+        JpaStorageSettings settings = new JpaStorageSettings();
+        // Index quantities in UCUM canonical form as well, so value-quantity searches match g/L and g/dL alike.
+        settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
+        return settings;
+    }
+
+    @Bean
+    public PartitionSettings partitionSettings() {
+        return new PartitionSettings();
+    }
+
+    @Bean
+    public SubscriptionSettings subscriptionSettings() {
+        return new SubscriptionSettings();
+    }
+
+    @Bean
+    public IFulltextSearchSvc fulltextSearchSvc() {
+        return new FulltextSearchSvcImpl();
+    }
+
+    @Bean
+    public IHSearchSortHelper hSearchSortHelper(ISearchParamRegistry searchParamRegistry) {
+        return new HSearchSortHelperImpl(searchParamRegistry);
+    }
+
+    @Bean
+    public IStaleSearchDeletingSvc staleSearchDeletingSvc() {
+        return new StaleSearchDeletingSvcImpl();
+    }
+
+    @Bean
+    public DatabaseBackedPagingProvider databaseBackedPagingProvider(MicrocyticProperties properties) {
+        DatabaseBackedPagingProvider provider = new DatabaseBackedPagingProvider();
+        provider.setDefaultPageSize(properties.fhir().defaultPageSize());
+        provider.setMaximumPageSize(properties.fhir().maxPageSize());
+        return provider;
+    }
+
+    @Bean
+    public IResourceSupportedSvc resourceSupportedSvc(IDaoRegistry daoRegistry) {
+        return new DaoRegistryResourceSupportedSvc(daoRegistry);
+    }
+
+    @Bean(name = "myResourceCountsCache")
+    public ResourceCountCache resourceCountsCache(IFhirSystemDao<?, ?> systemDao) {
+        return ResourceCountCacheUtil.newResourceCountCache(systemDao);
+    }
+
+    @Primary
+    @Bean
+    public LocalContainerEntityManagerFactoryBean entityManagerFactory(
+            DataSource dataSource,
+            ConfigurableListableBeanFactory beanFactory,
+            FhirContext fhirContext,
+            JpaStorageSettings storageSettings,
+            Environment environment) {
+        LocalContainerEntityManagerFactoryBean factory =
+                HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+        factory.setPersistenceUnitName("HAPI_PU");
+        factory.setDataSource(dataSource);
+        factory.setJpaProperties(hibernateProperties(environment));
+        return factory;
+    }
+
+    @Primary
+    @Bean
+    public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+        return new JpaTransactionManager(entityManagerFactory);
+    }
+
+    /**
+     * Hibernate settings: our defaults, overridable with {@code spring.jpa.properties.*}. The dialect follows the
+     * JDBC URL, so {@code --spring.datasource.url=jdbc:postgresql:...} alone is enough to switch databases.
+     */
+    static Properties hibernateProperties(Environment environment) {
+        Map<String, String> defaults = new HashMap<>();
+        String url = environment.getProperty("spring.datasource.url", "");
+        defaults.put(
+                "hibernate.dialect",
+                url.startsWith("jdbc:postgresql:")
+                        ? HapiFhirPostgresDialect.class.getName()
+                        : HapiFhirH2Dialect.class.getName());
+        // HAPI creates and updates its own schema on start, like the upstream starter does.
+        defaults.put("hibernate.hbm2ddl.auto", "update");
+        defaults.put("hibernate.search.enabled", "false");
+        defaults.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
+        defaults.put("hibernate.jdbc.batch_size", "20");
+        defaults.put("hibernate.format_sql", "false");
+        defaults.put("hibernate.show_sql", "false");
+        defaults.put("hibernate.cache.use_query_cache", "false");
+        defaults.put("hibernate.cache.use_second_level_cache", "false");
+        Map<String, String> overrides = Binder.get(environment)
+                .bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        Properties properties = new Properties();
+        properties.putAll(defaults);
+        properties.putAll(overrides);
+        return properties;
+    }
+}

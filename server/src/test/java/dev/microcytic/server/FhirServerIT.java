@@ -1,0 +1,92 @@
+package dev.microcytic.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.junit.jupiter.api.Test;
+
+/** The server is up: FHIR R4 at /fhir, health, and CORS for browser clients. */
+class FhirServerIT extends AbstractServerIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesFhirR4CapabilityStatementAtFhir() {
+        CapabilityStatement capabilities =
+                fhirClient().capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getFhirVersion().toCode()).isEqualTo("4.0.1");
+        assertThat(capabilities.getRestFirstRep().getResource())
+                .extracting(resource -> resource.getType())
+                .contains(
+                        "Patient",
+                        "Observation",
+                        "Condition",
+                        "MedicationRequest",
+                        "MedicationStatement",
+                        "ServiceRequest",
+                        "CodeSystem",
+                        "ValueSet",
+                        "ConceptMap");
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void answersCorsPreflightForFhir() throws Exception {
+        HttpResponse<String> response = preflight("/fhir/Observation", "POST");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ehr.example.org");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
+    }
+
+    @Test
+    void answersCorsPreflightForCdsServices() throws Exception {
+        HttpResponse<String> response = preflight("/cds-services/microcytic-anemia", "POST");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ehr.example.org");
+    }
+
+    @Test
+    void addsCorsHeaderToFhirResponses() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(fhirBaseUrl() + "/metadata"))
+                .header("Origin", "https://ehr.example.org")
+                .GET()
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ehr.example.org");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> preflight(String path, String method) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://ehr.example.org")
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", "content-type, authorization")
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
