@@ -5,20 +5,25 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.elasticsearch.ElasticsearchDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The microcytic-cds server: HAPI FHIR R4 at {@code /fhir}, CDS Hooks at {@code /cds-services}.
  *
- * <p>HAPI builds its own entity manager factory (so Boot's Hibernate JPA auto-configuration must stay out), and its
- * transitive Elasticsearch client and Thymeleaf jars would otherwise make Boot start a sniffer against
- * {@code localhost:9200} and a template engine nobody uses.
+ * <p>Boot auto-configurations that collide with HAPI stay out: HAPI builds its own entity manager factory and Quartz
+ * schedulers, and manages its schema itself; Flyway (pulled in by HAPI's migrator) would otherwise run against the
+ * database and fail on PostgreSQL; the transitive Elasticsearch client and Thymeleaf jars would make Boot start a
+ * sniffer against {@code localhost:9200} and a template engine nobody uses.
  */
 @SpringBootApplication(
         exclude = {
             HibernateJpaAutoConfiguration.class,
+            FlywayAutoConfiguration.class,
+            QuartzAutoConfiguration.class,
             ThymeleafAutoConfiguration.class,
             ElasticsearchRestClientAutoConfiguration.class,
             ElasticsearchClientAutoConfiguration.class,

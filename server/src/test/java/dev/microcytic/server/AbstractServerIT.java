@@ -71,8 +71,14 @@ public abstract class AbstractServerIT {
         return baseUrl() + "/fhir";
     }
 
-    /** A FHIR R4 client for this server (JSON, no conformance check before the first call). */
+    /**
+     * A FHIR R4 client for this server (JSON, no conformance check before the first call). Call it from a test or
+     * {@code @BeforeEach} method, not a field initializer: the port is injected after construction.
+     */
     protected IGenericClient fhirClient() {
+        if (port == 0) {
+            throw new IllegalStateException("fhirClient() called before the server port was injected");
+        }
         return CLIENT_CONTEXT.newRestfulGenericClient(fhirBaseUrl());
     }
 

@@ -1,5 +1,7 @@
 package dev.microcytic.cdshooks.differential;
 
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
+
 /**
  * The microcytic workup as a pure function: normalised labs and patient context in, ranked differential out. It
  * follows the layering of the clinical brief §0 (detect, common-cause triage, the Donker 2014 flowchart for the rare
@@ -10,4 +12,9 @@ package dev.microcytic.cdshooks.differential;
 public interface DifferentialEngine {
 
     Differential evaluate(LabPanel panel, PatientContext context);
+
+    /** The engine with the bundled knowledge package and {@link EngineSettings#defaults()}; thread-safe, shared. */
+    static DifferentialEngine standard() {
+        return GuidelineDifferentialEngine.standard();
+    }
 }

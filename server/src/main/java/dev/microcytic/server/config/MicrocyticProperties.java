@@ -1,5 +1,6 @@
 package dev.microcytic.server.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param cors which browser origins may call {@code /fhir/**} and {@code /cds-services/**}
  * @param fhir the FHIR server's own settings
+ * @param reevaluation re-evaluation of a patient's differential when its data is stored
  */
 @ConfigurationProperties("microcytic")
-public record MicrocyticProperties(@DefaultValue Cors cors, @DefaultValue Fhir fhir) {
+public record MicrocyticProperties(
+        @DefaultValue Cors cors, @DefaultValue Fhir fhir, @DefaultValue Reevaluation reevaluation) {
 
     /**
      * @param allowedOrigins origin patterns (Spring {@code allowedOriginPatterns} syntax); {@code *} allows any
@@ -25,4 +28,15 @@ public record MicrocyticProperties(@DefaultValue Cors cors, @DefaultValue Fhir f
      * @param maxPageSize upper bound for {@code _count}
      */
     public record Fhir(@DefaultValue("20") int defaultPageSize, @DefaultValue("500") int maxPageSize) {}
+
+    /**
+     * @param enabled re-evaluate a patient after lab Observations, Conditions or medications of the patient are
+     *     stored (off: only {@code $microcytic-differential} evaluates)
+     * @param delay how long to wait for more data of the same patient before evaluating (debounce)
+     * @param threads evaluation threads (off the request threads)
+     */
+    public record Reevaluation(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("250ms") Duration delay,
+            @DefaultValue("2") int threads) {}
 }

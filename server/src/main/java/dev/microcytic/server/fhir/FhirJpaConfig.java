@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,9 @@ public class FhirJpaConfig {
         JpaStorageSettings settings = new JpaStorageSettings();
         // Index quantities in UCUM canonical form as well, so value-quantity searches match g/L and g/dL alike.
         settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
+        // No reuse of cached search results (HAPI's default is 60 s): a client asking for the current differential
+        // right after an ingest must not get the answer of an identical search made a minute ago (contract §4).
+        settings.setReuseCachedSearchResultsForMillis(null);
         return settings;
     }
 
@@ -79,7 +83,10 @@ public class FhirJpaConfig {
         return new SubscriptionSettings();
     }
 
+    // Only with Hibernate Search on: HAPI's terminology service treats a present full-text bean as "Hibernate Search
+    // enabled" and then expands ValueSets through it, which fails with HSEARCH800001 when it is switched off.
     @Bean
+    @ConditionalOnProperty(name = "spring.jpa.properties.hibernate.search.enabled", havingValue = "true")
     public IFulltextSearchSvc fulltextSearchSvc() {
         return new FulltextSearchSvcImpl();
     }

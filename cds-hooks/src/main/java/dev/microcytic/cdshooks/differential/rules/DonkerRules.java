@@ -1,0 +1,661 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
+import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
+import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
+
+import dev.microcytic.cdshooks.differential.Caveat;
+import dev.microcytic.cdshooks.differential.Evidence;
+import dev.microcytic.cdshooks.differential.LabValue;
+import dev.microcytic.cdshooks.differential.Likelihood;
+import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.MedicationClass;
+import dev.microcytic.terminology.Sex;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The rare genetic causes along the Donker 2014 flowchart (Blood 2014;123:3873, fig. 2; clinical brief §1.4 with the
+ * corrections of brief review G1–G5 and K1): step 3 additional symptoms (neurological disease and diabetes →
+ * ceruloplasmin; isolated ataxia → ABCB7; photosensitivity with or without hemolysis → CEP / EPP / XLPP), step 4 iron
+ * parameters (very low TSAT with ferritin not low → IRIDA by the TSAT/hepcidin ratio and oral-iron refractoriness;
+ * transferrin absent → atransferrinemia; iron-loaded microcytosis by severity and age → SLC25A38 / ALAS2 / STEAP3 /
+ * GLRX5 / DMT1; ferritin high with TSAT low-normal → ferroportin disease). Missing data is not a negative result: a
+ * rare cause leads only with a pathognomonic value or when the common causes are excluded; otherwise it is at most
+ * considered, with the test that decides it.
+ */
+final class DonkerRules {
+
+    private static final Set<Cause> IRON_LOADING = EnumSet.of(
+            Cause.XLSA,
+            Cause.CONGENITAL_SIDEROBLASTIC,
+            Cause.STEAP3_DEFICIENCY,
+            Cause.DMT1_DEFICIENCY,
+            Cause.ATRANSFERRINEMIA,
+            Cause.FERROPORTIN_DISEASE,
+            Cause.XLSA_ATAXIA,
+            Cause.ACERULOPLASMINEMIA);
+
+    private DonkerRules() {}
+
+    static void apply(Workup w) {
+        irida(w);
+        aceruloplasminemia(w);
+        atransferrinemia(w);
+        ferroportin(w);
+        ironLoaded(w);
+        ataxia(w);
+        photosensitivity(w);
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 4a IRIDA
+
+    private static void irida(Workup w) {
+        LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
+        LabValue ferritin = w.val(Analyte.FERRITIN);
+        LabValue hepcidin = w.val(Analyte.HEPCIDIN);
+        boolean refractory = w.oralIronResponse == Workup.Response.REFRACTORY || Boolean.FALSE.equals(w.oiatAdequate);
+        boolean responsive = w.oralIronResponse == Workup.Response.RESPONSIVE || Boolean.TRUE.equals(w.oiatAdequate);
+        if (tsat == null) {
+            if (w.oralIronResponse == Workup.Response.REFRACTORY && !w.iron.notDeficient()) {
+                CauseBuilder b = w.propose(Cause.IRIDA, CONSIDER, 120);
+                b.support(w.oralIronEvidence);
+                iridaTests(w, b);
+            }
+            return;
+        }
+        boolean veryLow = w.k.tsatVeryLow.test(tsat.value());
+        double ratio = hepcidin != null && hepcidin.value() > 0 ? tsat.value() / hepcidin.value() : Double.NaN;
+        if (!Double.isNaN(ratio)) {
+            boolean low = w.k.tsatHepcidin.test(ratio);
+            Evidence ratioEvidence = new Evidence(
+                    "TSAT/hepcidin " + Text.num(ratio) + " %/nM " + (low ? "<" : ">=") + " "
+                            + Text.num(w.k.tsatHepcidin.value()) + " %/nM ("
+                            + (low
+                                    ? "hepcidin inappropriately high: TMPRSS6-related IRIDA"
+                                    : "hepcidin appropriately" + " suppressed: not IRIDA")
+                            + ")",
+                    Analyte.HEPCIDIN,
+                    ratio,
+                    "%/nM",
+                    low ? "<" : ">=",
+                    w.k.tsatHepcidin.value(),
+                    w.k.tsatHepcidin.sourceId(),
+                    hepcidin.sourceId());
+            if (low && w.k.tsatLow.test(tsat.value())) {
+                CauseBuilder b = w.propose(Cause.IRIDA, LIKELY, 320);
+                b.support(ratioEvidence);
+                b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+                if (refractory) {
+                    b.support(w.oralIronEvidence != null ? w.oralIronEvidence : w.oiatEvidence);
+                }
+                if (w.present(Analyte.CRP) && !w.k.crpRareBranch.test(w.v(Analyte.CRP))) {
+                    b.oppose(w.ev(Analyte.CRP, w.k.crpRareBranch, "the ratio was validated with CRP < 10 mg/L"));
+                }
+                mcvSupport(w, b);
+                b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "Confirms IRIDA (bi-allelic TMPRSS6 variants)");
+                b.caveat(new Caveat(
+                        "irida-iv-iron",
+                        "IRIDA responds poorly to oral iron and partially to IV iron.",
+                        "donker-2016"));
+            } else if (!low && w.k.tsatLow.test(tsat.value())) {
+                // hepcidin appropriately suppressed: iron-deficient erythropoiesis, not IRIDA (van der Staaij 2022)
+                CauseBuilder id = w.cause(Cause.MIXED) != null
+                        ? w.cause(Cause.MIXED)
+                        : w.propose(Cause.IRON_DEFICIENCY, POSSIBLE, 225);
+                id.raise(POSSIBLE, 225);
+                id.support(ratioEvidence);
+                id.support(w.compare(tsat, w.k.tsatLow, "iron-deficient erythropoiesis"));
+            }
+            return;
+        }
+        if (!veryLow) {
+            return;
+        }
+        // Donker step 4a: ferritin low-normal or normal (hyperferritinemia belongs to the ACD / CP / SLC40A1 branch)
+        boolean ferritinNotLow = ferritin != null
+                && ferritin.value() >= w.probableBelow
+                && !w.overloadThreshold().test(ferritin.value());
+        if (w.inflamed) {
+            return; // anemia of inflammation / mixed state explain a very low TSAT
+        }
+        CauseBuilder b;
+        if (ferritinNotLow) {
+            if (refractory) {
+                b = w.propose(Cause.IRIDA, POSSIBLE, 225);
+            } else if (responsive) {
+                b = w.propose(Cause.IRIDA, CONSIDER, 110);
+            } else {
+                b = w.propose(Cause.IRIDA, CONSIDER, 150);
+            }
+            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.lab(
+                    ferritin,
+                    ">=",
+                    w.probableBelow,
+                    "who-2020",
+                    "ferritin not low: disproportionate to the TSAT (Donker step 4a)"));
+        } else if (refractory) {
+            b = w.propose(Cause.IRIDA, POSSIBLE, 180);
+            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+        } else if (ferritin != null
+                && ferritin.value() >= w.absentBelow
+                && w.present(Analyte.MCV)
+                && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
+            // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
+            b = w.propose(Cause.IRIDA, CONSIDER, 105);
+            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
+        } else {
+            return;
+        }
+        if (w.oralIronEvidence != null && w.oralIronResponse != Workup.Response.NONE) {
+            if (w.oralIronResponse == Workup.Response.REFRACTORY) {
+                b.support(w.oralIronEvidence);
+            } else if (w.oralIronResponse == Workup.Response.RESPONSIVE) {
+                b.oppose(w.oralIronEvidence);
+            }
+        }
+        if (w.oiatEvidence != null) {
+            if (Boolean.FALSE.equals(w.oiatAdequate)) {
+                b.support(w.oiatEvidence);
+            } else {
+                b.oppose(w.oiatEvidence);
+            }
+        }
+        if (w.ageKnown && w.k.ageEarlyChildhood.test(w.age)) {
+            b.support(Evidence.finding("Childhood presentation (IRIDA presents in childhood)", "donker-2014"));
+        }
+        mcvSupport(w, b);
+        if (refractory) {
+            b.caveat(Caveats.refractoryChecklist());
+        }
+        iridaTests(w, b);
+    }
+
+    private static void mcvSupport(Workup w, CauseBuilder b) {
+        if (w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
+            b.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV (IRIDA cohort median 60.5 fL)"));
+        }
+    }
+
+    private static void iridaTests(Workup w, CauseBuilder b) {
+        boolean adult = !w.ageKnown || w.age >= 15;
+        if (w.oralIronResponse == Workup.Response.REFRACTORY) {
+            b.test(NextTest.COELIAC_SEROLOGY, "Exclude coeliac disease before IRIDA (Donker 2014)");
+            b.test(NextTest.HELICOBACTER_TEST, "Exclude H. pylori before IRIDA");
+            if (adult) {
+                b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Exclude autoimmune gastritis before IRIDA");
+            }
+        }
+        if (!w.present(Analyte.CRP)) {
+            b.test(NextTest.CRP, "Inflammation must be excluded (CRP < 10 mg/L for the TSAT/hepcidin ratio)");
+        }
+        if (!w.present(Analyte.HEPCIDIN)) {
+            b.test(NextTest.HEPCIDIN, "TSAT/hepcidin < 5.6 %/nM identifies TMPRSS6-related IRIDA");
+        }
+        b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "TMPRSS6 sequencing and MLPA if the ratio is low");
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 3a CP
+
+    private static void aceruloplasminemia(Workup w) {
+        LabValue cp = w.val(Analyte.CERULOPLASMIN);
+        LabValue ferritin = w.ferritinForLoading();
+        LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
+        boolean ferritinHigh = ferritin != null && w.overloadThreshold().test(ferritin.value());
+        boolean tsatLowish = tsat != null && w.k.tsatRestricted.test(tsat.value());
+        boolean diabetes = w.flag(ClinicalFlag.DIABETES);
+        boolean neuro = w.flag(ClinicalFlag.NEUROLOGICAL_DISEASE);
+        if (cp != null) {
+            if (w.k.ceruloplasminUndetectable.test(cp.value())) {
+                CauseBuilder b =
+                        w.propose(Cause.ACERULOPLASMINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 210);
+                b.support(w.compare(cp, w.k.ceruloplasminUndetectable, "undetectable ceruloplasmin"));
+                cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
+                if (!ferritinHigh) {
+                    b.oppose(Evidence.finding(
+                            "Ferritin not raised: Wilson disease, copper deficiency or protein loss"
+                                    + " also lower ceruloplasmin",
+                            "marchi-2019"));
+                }
+                b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing confirms aceruloplasminemia");
+                b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
+                b.caveat(phlebotomy());
+            } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
+                CauseBuilder b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 120);
+                b.support(w.compare(
+                        cp, w.k.ceruloplasminLow, "low, not undetectable (heterozygote? copper" + " deficiency?)"));
+                b.test(NextTest.COPPER_ZINC, "Copper deficiency also lowers ceruloplasmin");
+            }
+            return;
+        }
+        if (!ferritinHigh || w.inflamed || w.transfusionRecent) {
+            return;
+        }
+        if (tsat != null && !tsatLowish) {
+            return;
+        }
+        boolean otherContext = w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) || w.flag(ClinicalFlag.HEART_FAILURE);
+        CauseBuilder b;
+        if ((diabetes || neuro) && w.inflammationExcluded && !otherContext && tsat != null) {
+            b = w.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 205);
+        } else if (diabetes || neuro) {
+            b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
+            if (!w.present(Analyte.CRP)) {
+                b.test(NextTest.CRP, "Inflammation produces the same high-ferritin, low-TSAT pattern");
+            }
+        } else if (w.inflammationExcluded) {
+            b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 110);
+        } else {
+            return;
+        }
+        cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
+        b.test(NextTest.CERULOPLASMIN, "Cheap and decisive: undetectable in aceruloplasminemia");
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing if ceruloplasmin is undetectable");
+        b.caveat(phlebotomy());
+    }
+
+    private static void cpSupport(
+            Workup w,
+            CauseBuilder b,
+            LabValue ferritin,
+            boolean ferritinHigh,
+            boolean tsatLowish,
+            boolean diabetes,
+            boolean neuro) {
+        if (ferritinHigh) {
+            b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia"));
+        }
+        if (tsatLowish) {
+            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "low TSAT with high ferritin"));
+        }
+        if (diabetes) {
+            b.support(Evidence.finding("Diabetes (the first symptom in 68.5 % of patients)", "vroegindeweij-2015"));
+        }
+        if (neuro) {
+            b.support(Evidence.finding(
+                    "Neurological disease (movement disorder, cognitive decline, retinal" + " degeneration)",
+                    "vroegindeweij-2015"));
+        }
+    }
+
+    private static Caveat phlebotomy() {
+        return new Caveat(
+                "phlebotomy-aceruloplasminemia",
+                "Phlebotomy worsens the anemia in aceruloplasminemia: avoid it until ceruloplasmin is known.",
+                "calder-2016");
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 4b TF
+
+    private static void atransferrinemia(Workup w) {
+        LabValue tf = w.val(Analyte.TRANSFERRIN);
+        LabValue tibc = w.val(Analyte.TIBC);
+        boolean tibcReported = tibc != null && !tibc.derived();
+        LabValue ferritin = w.ferritinForLoading();
+        boolean ferritinHigh = ferritin != null && w.overloadThreshold().test(ferritin.value());
+        boolean absent = (tf != null && w.k.transferrinAbsent.test(tf.value()))
+                || (tf == null && tibcReported && w.k.tibcAbsent.test(tibc.value()));
+        if (absent) {
+            CauseBuilder b =
+                    w.propose(Cause.ATRANSFERRINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 200);
+            b.support(
+                    tf != null
+                            ? w.compare(tf, w.k.transferrinAbsent, "transferrin very low")
+                            : w.compare(tibc, w.k.tibcAbsent, "TIBC very low"));
+            if (ferritinHigh) {
+                b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
+            } else {
+                b.oppose(Evidence.finding(
+                        "Ferritin not raised: heterozygous carrier, nephrotic syndrome or"
+                                + " malnutrition also lower transferrin",
+                        "shamsian-2009"));
+            }
+            if (tf == null) {
+                b.test(NextTest.TRANSFERRIN, "Serum transferrin (< 35 mg/dL)");
+            }
+            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "TF sequencing");
+            b.test(NextTest.LIVER_IRON_MRI, "Iron overload in liver and heart");
+            b.caveat(new Caveat(
+                    "atransferrinemia-no-iron",
+                    "Atransferrinemia: do not give iron (treated with plasma or apotransferrin).",
+                    "shamsian-2009"));
+            return;
+        }
+        if (tf != null || tibcReported || !ferritinHigh || w.transfusionRecent) {
+            return;
+        }
+        LabValue tsat = w.tsatForLoading();
+        boolean young = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
+        boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
+        if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
+            CauseBuilder b = w.propose(Cause.ATRANSFERRINEMIA, CONSIDER, 110);
+            b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
+            b.test(NextTest.TRANSFERRIN, "Transferrin < 35 mg/dL decides atransferrinemia");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ ferroportin
+
+    private static void ferroportin(Workup w) {
+        LabValue ferritin = w.val(Analyte.FERRITIN);
+        LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
+        if (ferritin == null || tsat == null || w.transfusionRecent || !w.inflammationExcluded) {
+            return;
+        }
+        if (!w.k.ferritinOverloadUnwell.test(ferritin.value()) || w.k.tsatHigh.test(tsat.value())) {
+            return; // ferroportin disease: ferritin clearly high (> 500) with TSAT low-normal
+        }
+        for (Cause explains : new Cause[] {Cause.HEMOGLOBIN_H_DISEASE, Cause.BETA_THALASSEMIA, Cause.HEMOGLOBIN_E}) {
+            CauseBuilder b = w.cause(explains);
+            if (b != null && b.likelihood == LIKELY) {
+                return; // a hemoglobinopathy with ineffective erythropoiesis explains the iron loading
+            }
+        }
+        if (w.present(Analyte.CERULOPLASMIN) && w.k.ceruloplasminUndetectable.test(w.v(Analyte.CERULOPLASMIN))) {
+            return;
+        }
+        CauseBuilder b = w.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, 100);
+        b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia without inflammation"));
+        b.support(w.compare(tsat, w.k.tsatHigh, "TSAT low-normal (macrophage iron loading)"));
+        b.oppose(Evidence.finding("Ferroportin disease is usually normocytic with mild anemia", "donker-2014"));
+        if (!w.present(Analyte.CERULOPLASMIN)) {
+            b.test(NextTest.CERULOPLASMIN, "Exclude aceruloplasminemia (same iron pattern)");
+        }
+        b.test(NextTest.LIVER_IRON_MRI, "Liver iron loading");
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "SLC40A1 sequencing");
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 4c
+
+    private static void ironLoaded(Workup w) {
+        LabValue ferritin = w.ferritinForLoading();
+        if (ferritin == null || w.inflamed) {
+            return;
+        }
+        boolean loaded = w.ironLoaded();
+        boolean pyridoxineResponsive = w.pyridoxineResponse == Workup.Response.RESPONSIVE;
+        boolean ferritinHigh = w.overloadThreshold().test(ferritin.value());
+        boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
+        boolean veryLowMcv = w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV));
+        boolean earlyChild = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
+        if (!loaded
+                && !(pyridoxineResponsive && ferritin.value() >= w.probableBelow)
+                && !(severe && veryLowMcv && earlyChild && ferritinHigh)) {
+            return;
+        }
+        if (w.transfusionRecent) {
+            w.caveat(new Caveat(
+                    "transfusion-iron-loading",
+                    "Iron loading after a recent transfusion does not raise the rare iron-loading causes.",
+                    "donker-2014"));
+            return;
+        }
+        if (w.iron.deficient() && !pyridoxineResponsive) {
+            return;
+        }
+        LabValue tsat = w.tsatForLoading();
+        Evidence loadEvidence = tsat != null && w.k.tsatHigh.test(tsat.value())
+                ? w.compare(tsat, w.k.tsatHigh, "iron loading (Donker step 4c)")
+                : null;
+        Evidence ferritinEvidence = ferritinHigh ? w.compare(ferritin, w.overloadThreshold(), "iron overload") : null;
+        boolean male = w.sex == Sex.MALE;
+        boolean dimorphic = w.high(Analyte.RDW_CV, w.k.rdwHigh);
+        boolean hypogonadism = w.flag(ClinicalFlag.HYPOGONADISM);
+        boolean pyridoxineRefractory = w.pyridoxineResponse == Workup.Response.REFRACTORY;
+
+        CauseBuilder xlsa;
+        CauseBuilder csa;
+        CauseBuilder steap3;
+        CauseBuilder dmt1;
+        if (pyridoxineResponsive) {
+            xlsa = w.propose(Cause.XLSA, LIKELY, 320);
+            xlsa.support(w.pyridoxineEvidence);
+            csa = w.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 120);
+            steap3 = null;
+            dmt1 = null;
+        } else if (severe && veryLowMcv && earlyChild) {
+            csa = w.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, 235);
+            csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
+            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
+            csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
+            xlsa = w.propose(Cause.XLSA, CONSIDER, male ? 160 : 130);
+            steap3 = w.propose(Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 140);
+            boolean mild = ferritin.value() < w.k.ferritinOverloadUnwell.value();
+            dmt1 = w.propose(Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? 190 : 150);
+        } else {
+            boolean xlsaFits = male || dimorphic;
+            xlsa = w.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? 225 : 160);
+            if (male) {
+                xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
+            } else if (dimorphic) {
+                xlsa.support(w.evRange(
+                        Analyte.RDW_CV,
+                        w.k.rdwHigh,
+                        true,
+                        "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
+            }
+            csa = w.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 140);
+            steap3 = w.propose(Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 110);
+            boolean mildChild = earlyChild && ferritin.value() < w.k.ferritinOverloadUnwell.value();
+            // anemia from early childhood with TSAT high but ferritin only mildly raised is the DMT1 picture
+            dmt1 = w.propose(Cause.DMT1_DEFICIENCY, mildChild ? POSSIBLE : CONSIDER, mildChild ? 230 : 115);
+        }
+        for (CauseBuilder b : new CauseBuilder[] {xlsa, csa, steap3, dmt1}) {
+            if (b == null) {
+                continue;
+            }
+            b.support(loadEvidence);
+            b.support(ferritinEvidence);
+            if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
+                b.test(
+                        NextTest.HEMOGLOBIN_FRACTIONATION,
+                        "Exclude thalassaemia intermedia / HbE/beta-thal / HbH first (commonest iron-loaded"
+                                + " microcytosis)");
+            }
+            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "DNA first (Dutch guideline): congenital SA / iron panel");
+            b.test(NextTest.LIVER_IRON_MRI, "Quantify iron overload (ferritin can under-state it)");
+            if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
+                b.support(Evidence.finding("A disorder of iron metabolism is on the problem list", "donker-2014"));
+            }
+        }
+        xlsa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts (ALAS2, SLC25A38, STEAP3; none in DMT1)");
+        csa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
+        if (w.pyridoxine == null) {
+            xlsa.caveat(new Caveat(
+                    "pyridoxine-trial",
+                    "A pyridoxine trial (50–200 mg/day) is reasonable in suspected XLSA; judge it only after iron"
+                            + " overload is treated.",
+                    "donker-2014"));
+        }
+        if (pyridoxineRefractory) {
+            xlsa.oppose(w.pyridoxineEvidence);
+            csa.support(w.pyridoxineEvidence);
+        }
+        if (steap3 != null && hypogonadism) {
+            steap3.support(Evidence.finding(
+                    "Hypogonadism (STEAP3 has gonadal dysfunction; a weak modifier, one" + " family)",
+                    "grandchamp-2011"));
+        }
+        if (dmt1 != null) {
+            dmt1.support(Evidence.finding(
+                    "DMT1: anemia from birth; TSAT high with only mildly raised ferritin; no" + " ring sideroblasts",
+                    "iolascon-2006"));
+            if (earlyChild) {
+                dmt1.support(Evidence.finding("Early-childhood onset", "donker-2014"));
+            }
+        }
+        if (w.val(Analyte.FERRITIN) == null && ferritin != null) {
+            w.caveat(new Caveat(
+                    "older-iron-studies",
+                    "The iron-loaded pattern comes from iron studies older than 90 days ("
+                            + ferritin.effective().toString().substring(0, 10) + "); repeat them.",
+                    "donker-2014"));
+            xlsa.test(NextTest.IRON_STUDIES, "Current ferritin and TSAT");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 3a ataxia
+
+    private static void ataxia(Workup w) {
+        if (!w.flag(ClinicalFlag.ATAXIA)) {
+            return;
+        }
+        boolean leadNormal = w.present(Analyte.BLOOD_LEAD) && !w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
+        boolean copperNormal = w.present(Analyte.COPPER) && !w.has(Cause.COPPER_DEFICIENCY);
+        if ((w.present(Analyte.BLOOD_LEAD) && !leadNormal) || (w.present(Analyte.COPPER) && !copperNormal)) {
+            return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia (review G5)
+        }
+        boolean male = w.sex == Sex.MALE;
+        Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
+        CauseBuilder b = w.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
+        b.support(Evidence.finding(
+                "Ataxia with microcytic anemia (ABCB7: early cerebellar ataxia in boys)", "donker-2014"));
+        if (!male) {
+            b.oppose(Evidence.finding("Carrier females are neurologically normal", "donker-2014"));
+        }
+        if (w.ironLoaded()) {
+            b.oppose(Evidence.finding("ABCB7 causes no systemic iron overload", "donker-2014"));
+        }
+        if (!leadNormal) {
+            b.test(NextTest.BLOOD_LEAD, "Lead encephalopathy also causes ataxia with microcytic anemia");
+        }
+        if (!copperNormal) {
+            b.test(NextTest.COPPER_ZINC, "Copper-deficiency myeloneuropathy causes sensory ataxia");
+        }
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "ABCB7 sequencing");
+        b.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 3b
+
+    private static void photosensitivity(Workup w) {
+        if (!w.flag(ClinicalFlag.PHOTOSENSITIVITY)) {
+            return;
+        }
+        Evidence photo = Evidence.finding("Photosensitivity", "donker-2014");
+        boolean hemolysis = w.flag(ClinicalFlag.HEMOLYSIS)
+                || w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)
+                || w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow)
+                || w.high(Analyte.BILIRUBIN_TOTAL, w.k.bilirubinHigh);
+        if (hemolysis) {
+            boolean porphyrins = w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)
+                    || w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh);
+            CauseBuilder b = w.propose(Cause.CEP, porphyrins ? LIKELY : POSSIBLE, porphyrins ? 305 : 220);
+            b.support(photo);
+            b.support(Evidence.finding("With hemolysis (Donker step 3b)", "donker-2014"));
+            if (w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)) {
+                b.support(w.evRange(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh, true, "porphyrin excess"));
+            }
+            if (w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh)) {
+                b.support(w.evRange(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh, true, "porphyrin excess"));
+            }
+            b.test(NextTest.PORPHYRIN_ISOMERS, "Uroporphyrin I and coproporphyrin I accumulate in CEP");
+            b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis");
+            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "UROS / GATA1 sequencing");
+            return;
+        }
+        boolean protoporphyrin = w.high(Analyte.ERYTHROCYTE_PROTOPORPHYRIN, w.k.protoporphyrinHigh)
+                || w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh);
+        boolean leadHigh = w.present(Analyte.BLOOD_LEAD) && w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
+        boolean strong = protoporphyrin && !leadHigh;
+        CauseBuilder epp = w.propose(Cause.EPP, strong ? LIKELY : POSSIBLE, strong ? 300 : 225);
+        CauseBuilder xlpp = w.propose(Cause.XLPP, strong ? POSSIBLE : CONSIDER, strong ? 200 : 140);
+        for (CauseBuilder b : new CauseBuilder[] {epp, xlpp}) {
+            b.support(photo);
+            b.support(Evidence.finding("Without hemolysis (Donker step 3b)", "donker-2014"));
+            if (w.high(Analyte.ERYTHROCYTE_PROTOPORPHYRIN, w.k.protoporphyrinHigh)) {
+                b.support(w.evRange(
+                        Analyte.ERYTHROCYTE_PROTOPORPHYRIN,
+                        w.k.protoporphyrinHigh,
+                        true,
+                        "erythrocyte protoporphyrin raised"));
+            }
+            if (w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh)) {
+                b.support(w.evRange(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, "protoporphyrin raised"));
+            }
+            b.test(
+                    NextTest.PROTOPORPHYRIN_FRACTIONATION,
+                    "Mainly free protoporphyrin = EPP (FECH); free and zinc = XLPP (ALAS2)");
+            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "FECH / ALAS2 exon 11 sequencing");
+        }
+        if (w.iron.deficient()) {
+            epp.support(Evidence.finding("Low ferritin is typical of EPP (about one-third of controls)", "holme-2007"));
+        }
+        xlpp.oppose(Evidence.finding("XLPP is usually normocytic (Donker 2014 Table 2)", "donker-2014"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ gating
+
+    /**
+     * Brief review G4/K1: the iron-loading rare causes may lead only when Hb fractionation was done and shows no
+     * hemoglobinopathy, there was no transfusion or IV iron in the window and no sideroblastic drug or alcohol;
+     * otherwise they rank below the hemoglobinopathies and fractionation is suggested first. IRIDA may lead only when
+     * inflammation is excluded (CRP known and not raised). A pathognomonic value (tier A) lifts the gate.
+     */
+    static void gate(Workup w) {
+        boolean fractionationDone = w.present(Analyte.HBA2) || w.present(Analyte.HBE) || w.present(Analyte.HBH);
+        boolean drugs = w.recent(MedicationClass.ISONIAZID)
+                || w.recent(MedicationClass.LINEZOLID)
+                || w.recent(MedicationClass.CHLORAMPHENICOL)
+                || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER);
+        boolean rareIronLoading = false;
+        for (Cause c : IRON_LOADING) {
+            CauseBuilder b = w.cause(c);
+            if (b != null && b.score < CauseBuilder.TIER_A && c != Cause.ACERULOPLASMINEMIA) {
+                rareIronLoading = true;
+            }
+        }
+        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
+            CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
+            beta.support(Evidence.finding(
+                    "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
+                    "donker-2014"));
+            beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
+            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+        }
+        boolean hemoglobinopathy = false;
+        int bestHemoglobinopathy = 0;
+        Likelihood bestBand = Likelihood.CONSIDER;
+        for (Cause c : new Cause[] {
+            Cause.BETA_THALASSEMIA,
+            Cause.HEMOGLOBIN_H_DISEASE,
+            Cause.HEMOGLOBIN_E,
+            Cause.BETA_THALASSEMIA_TRAIT,
+            Cause.ALPHA_THALASSEMIA_TRAIT,
+            Cause.THALASSEMIA_TRAIT,
+            Cause.OTHER_HEMOGLOBIN_VARIANT
+        }) {
+            CauseBuilder b = w.cause(c);
+            if (b != null) {
+                if (b.likelihood.ordinal() < bestBand.ordinal()
+                        || (b.likelihood == bestBand && b.score > bestHemoglobinopathy)) {
+                    bestBand = b.likelihood;
+                    bestHemoglobinopathy = b.score;
+                }
+                if (b.likelihood == LIKELY && c != Cause.ALPHA_THALASSEMIA_TRAIT) {
+                    hemoglobinopathy = true;
+                }
+            }
+        }
+        boolean mayLead = fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
+        for (CauseBuilder b : w.causes.values()) {
+            if (b.score >= CauseBuilder.TIER_A || !b.cause.genetic()) {
+                continue;
+            }
+            if (IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
+                // rank below the best hemoglobinopathy candidate (band first, then score)
+                int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
+                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
+                if (!fractionationDone) {
+                    b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
+                }
+            }
+            if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {
+                b.cap(POSSIBLE, Math.min(b.score, 185));
+            }
+        }
+    }
+}

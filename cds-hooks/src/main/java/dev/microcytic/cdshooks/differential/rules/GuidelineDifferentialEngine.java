@@ -1,0 +1,72 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import dev.microcytic.cdshooks.differential.Differential;
+import dev.microcytic.cdshooks.differential.DifferentialEngine;
+import dev.microcytic.cdshooks.differential.EngineSettings;
+import dev.microcytic.cdshooks.differential.LabPanel;
+import dev.microcytic.cdshooks.differential.PatientContext;
+import dev.microcytic.terminology.knowledge.KnowledgePackage;
+import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
+import java.util.Objects;
+
+/**
+ * The differential engine of issue 4: the microcytic workup of Donker et al., Blood 2014 (fig. 2), with the
+ * thresholds of WHO 2011/2024 (hemoglobin), WHO 2020 (ferritin), AGA 2020, CDC (lead) and the corrections of the
+ * clinical brief review. Knowledge is resolved once at construction; {@link #evaluate} allocates only its result and
+ * is thread-safe.
+ *
+ * @see <a href="https://doi.org/10.1182/blood-2014-01-548776">Donker et al., Blood 2014;123(25):3873-86</a>
+ */
+public final class GuidelineDifferentialEngine implements DifferentialEngine {
+
+    private static volatile GuidelineDifferentialEngine standard;
+
+    private final KnowledgeView knowledge;
+    private final EngineSettings settings;
+
+    /** Rule knowledge and settings; cause and test displays from the bundled knowledge package. */
+    public GuidelineDifferentialEngine(RuleKnowledge knowledge, EngineSettings settings) {
+        this(knowledge, KnowledgePackage.load(), settings);
+    }
+
+    /**
+     * @param knowledge thresholds, indices and reference intervals
+     * @param codes the package whose CodeSystems give the cause and test displays (and verified LOINC), or null to use
+     *     the engine's own displays
+     * @param settings validity windows, cut-off set, refractoriness criterion
+     */
+    public GuidelineDifferentialEngine(RuleKnowledge knowledge, KnowledgePackage codes, EngineSettings settings) {
+        this.knowledge = new KnowledgeView(Objects.requireNonNull(knowledge, "knowledge"), codes);
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The bundled knowledge with default settings, created once. */
+    public static GuidelineDifferentialEngine standard() {
+        GuidelineDifferentialEngine local = standard;
+        if (local == null) {
+            synchronized (GuidelineDifferentialEngine.class) {
+                local = standard;
+                if (local == null) {
+                    local = new GuidelineDifferentialEngine(RuleKnowledge.bundled(), EngineSettings.defaults());
+                    standard = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    public String knowledgeVersion() {
+        return knowledge.version;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Differential evaluate(LabPanel panel, PatientContext context) {
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(context, "context");
+        return new Workup(knowledge, settings, panel, context).run();
+    }
+}

@@ -1,0 +1,412 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
+import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
+import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
+
+import dev.microcytic.cdshooks.differential.Evidence;
+import dev.microcytic.cdshooks.differential.LabValue;
+import dev.microcytic.cdshooks.differential.Likelihood;
+import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ClinicalFlag;
+
+/**
+ * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (clinical brief §1.1, §2.3, §3; review G6, K3,
+ * T12): the discrimination indices only screen; Hb fractionation decides beta (HbA2 > 3.5 %) versus alpha (normal
+ * HbA2 with iron stores present: alpha-globin DNA); iron deficiency lowers HbA2; a recent transfusion or age under
+ * 12 months makes fractionation uninterpretable.
+ */
+final class HemoglobinopathyRules {
+
+    private HemoglobinopathyRules() {}
+
+    static void apply(Workup w) {
+        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)
+                || w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)
+                || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
+            if (!anyFraction(w)) {
+                return; // KnownDiagnosisRules explains the microcytosis
+            }
+        }
+        boolean infant = w.ageKnown && w.age < w.k.ageFractionation.value();
+        if (anyFraction(w) && !infant) {
+            fractionation(w);
+        } else {
+            if (anyFraction(w) && infant) {
+                w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                        "fractionation-infant",
+                        "HbA2/HbF are not at adult levels before 12 months: fractionation is not interpreted; repeat"
+                                + " after the first birthday or use DNA testing.",
+                        "baird-2022"));
+            }
+            if (!w.blockedByTransfusion.isEmpty() || w.transfusionRecent) {
+                transfused(w);
+            } else {
+                noFractionation(w);
+            }
+        }
+        if (w.pregnant && w.present(Analyte.MCH) && w.v(Analyte.MCH) < 27) {
+            pregnancyScreen(w);
+        }
+    }
+
+    private static boolean anyFraction(Workup w) {
+        return w.present(Analyte.HBA2)
+                || w.present(Analyte.HBE)
+                || w.present(Analyte.HBH)
+                || w.present(Analyte.HBF)
+                || w.present(Analyte.HBA);
+    }
+
+    private static boolean severe(Workup w) {
+        return w.present(Analyte.HEMOGLOBIN) && w.k.hbThalSyndrome.test(w.v(Analyte.HEMOGLOBIN));
+    }
+
+    private static boolean hemolysis(Workup w) {
+        return w.flag(ClinicalFlag.HEMOLYSIS)
+                || w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)
+                || w.high(Analyte.RETICULOCYTES_ABSOLUTE, w.k.reticulocytesAbsoluteHigh)
+                || w.high(Analyte.BILIRUBIN_TOTAL, w.k.bilirubinHigh)
+                || w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow);
+    }
+
+    private static void hemolysisEvidence(Workup w, CauseBuilder b) {
+        if (w.flag(ClinicalFlag.HEMOLYSIS)) {
+            b.support(Evidence.finding("Hemolysis on the problem list", "donker-2014"));
+        }
+        if (w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)) {
+            b.support(w.evRange(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh, true, "hemolysis"));
+        }
+        if (w.high(Analyte.RETICULOCYTES_ABSOLUTE, w.k.reticulocytesAbsoluteHigh)) {
+            b.support(w.evRange(Analyte.RETICULOCYTES_ABSOLUTE, w.k.reticulocytesAbsoluteHigh, true, "hemolysis"));
+        }
+        if (w.high(Analyte.BILIRUBIN_TOTAL, w.k.bilirubinHigh)) {
+            b.support(w.evRange(Analyte.BILIRUBIN_TOTAL, w.k.bilirubinHigh, true, "hemolysis"));
+        }
+        if (w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow)) {
+            b.support(w.evRange(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow, false, "hemolysis"));
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- fractionation
+
+    private static void fractionation(Workup w) {
+        LabValue a2 = w.val(Analyte.HBA2);
+        LabValue e = w.val(Analyte.HBE);
+        LabValue h = w.val(Analyte.HBH);
+        LabValue f = w.val(Analyte.HBF);
+        LabValue a = w.val(Analyte.HBA);
+        boolean deficient = w.iron.deficient();
+        boolean variantFound = false;
+
+        boolean a2Window = a2 != null && w.k.hba2VariantWindow.test(a2.value());
+        if ((e != null && w.k.hbeDetected.test(e.value())) || a2Window) {
+            variantFound = true;
+            hemoglobinE(w, e, a2, f, a2Window);
+        }
+        if (h != null && w.k.hbhDetected.test(h.value())) {
+            variantFound = true;
+            CauseBuilder b = w.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, 330);
+            b.support(w.ev(Analyte.HBH, w.k.hbhDetected, "HbH band: three-gene alpha-thalassaemia"));
+            hemolysisEvidence(w, b);
+            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Confirms the genotype (deletional or HbH/Constant Spring)");
+            b.test(NextTest.HEMOLYSIS_SCREEN, "Chronic hemolysis in HbH disease");
+            b.caveat(Caveats.noIronInTrait());
+        }
+        if (a != null && !variantFound) {
+            double explained =
+                    a.value() + w.v0(Analyte.HBA2) + w.v0(Analyte.HBF) + w.v0(Analyte.HBE) + w.v0(Analyte.HBH);
+            double unexplained = 100.0 - explained;
+            if (unexplained >= 100.0 - w.k.variantUnexplained.value()) {
+                variantFound = true;
+                CauseBuilder b = w.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310);
+                b.support(new Evidence(
+                        "HbA + HbA2 + HbF + HbE + HbH = " + Text.num(explained) + " %: " + Text.num(unexplained)
+                                + " % is another variant (e.g. HbC, HbS, Hb Lepore)",
+                        Analyte.HBA,
+                        a.value(),
+                        "%",
+                        "<",
+                        w.k.variantUnexplained.value(),
+                        w.k.variantUnexplained.sourceId(),
+                        a.sourceId()));
+                b.test(NextTest.HBB_GENE_ANALYSIS, "Identifies the variant");
+            }
+        }
+        boolean a2Raised = a2 != null && !a2Window && w.k.hba2Trait.test(a2.value());
+        boolean fHigh = f != null && w.k.hbfThalSyndrome.test(f.value());
+        if (a2Raised) {
+            variantFound = true;
+            boolean borderline = w.k.hba2BorderlineUpper.test(a2.value());
+            CauseBuilder b = w.propose(Cause.BETA_THALASSEMIA_TRAIT, LIKELY, borderline ? 300 : 320);
+            b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "raised HbA2: beta-thalassaemia trait"));
+            if (deficient) {
+                b.support(Evidence.finding("HbA2 is raised even though iron deficiency lowers it", "baird-2022"));
+            }
+            if (f != null && f.value() > 2.0) {
+                b.support(w.plain(Analyte.HBF, "mildly raised HbF in ~50 % of traits", "baird-2022"));
+            }
+            if (borderline) {
+                b.test(NextTest.HBB_GENE_ANALYSIS, "HbA2 3.5–3.9 % is borderline: HBB sequencing decides");
+            }
+            b.test(NextTest.PARTNER_SCREENING, "Carrier state: offer partner testing (reproductive risk)");
+            if (!deficient) {
+                b.caveat(Caveats.noIronInTrait());
+            }
+            if (severe(w) && (fHigh || hemolysis(w))) {
+                CauseBuilder major = w.propose(Cause.BETA_THALASSEMIA, LIKELY, 325);
+                major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
+                major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
+                hemolysisEvidence(w, major);
+                major.test(NextTest.HBB_GENE_ANALYSIS, "HBB (and HBA for co-inheritance) genotyping");
+                major.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-gene triplication worsens a beta trait");
+                major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
+            } else if (severe(w) && !deficient) {
+                CauseBuilder major = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 220);
+                major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
+                major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping: trait or intermedia");
+            }
+        } else if (a2 != null && !a2Window && w.k.hba2BorderlineLower.test(a2.value())) {
+            CauseBuilder b = w.propose(Cause.BETA_THALASSEMIA_TRAIT, POSSIBLE, deficient ? 210 : 200);
+            b.support(w.ev(Analyte.HBA2, w.k.hba2BorderlineLower, "borderline HbA2"));
+            if (deficient) {
+                b.support(Evidence.finding(
+                        "Iron deficiency lowers HbA2: a borderline value may hide a trait", "baird-2022"));
+                b.caveat(Caveats.hba2LoweredByIronDeficiency());
+            }
+            b.test(NextTest.HBB_GENE_ANALYSIS, "Borderline HbA2 3.1–3.5 %: HBB sequencing decides");
+        }
+        if (!a2Raised && fHigh && severe(w)) {
+            variantFound = true;
+            CauseBuilder major = w.propose(Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, 300);
+            major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
+            major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "anemia beyond a trait"));
+            hemolysisEvidence(w, major);
+            major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+            major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
+        } else if (!a2Raised && !a2Window && f != null && w.k.hbfDeltaBeta.test(f.value())) {
+            variantFound = true;
+            CauseBuilder b = w.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, 230);
+            b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, "HbF raised with normal HbA2: delta-beta-thal / HPFH"));
+            if (a2 != null) {
+                b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "HbA2 not raised"));
+            }
+            b.test(NextTest.HBB_GENE_ANALYSIS, "Delta-beta deletion / HPFH analysis");
+        }
+        if (!variantFound && a2 != null) {
+            normalFractionation(w, a2, deficient);
+        }
+    }
+
+    private static void hemoglobinE(Workup w, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
+        LabValue fraction = e != null ? e : a2;
+        double value = fraction.value();
+        CauseBuilder b = w.propose(Cause.HEMOGLOBIN_E, LIKELY, 330);
+        if (e != null) {
+            String form = w.k.hbeHomozygous.test(value)
+                    ? "HbE disease (homozygous) or HbE/beta0-thalassaemia"
+                    : (w.k.hbeTrait.test(value)
+                            ? "HbE trait (25–35 %)"
+                            : "HbE, lower than a trait (alpha-thal or iron deficiency?)");
+            b.support(w.compare(e, w.k.hbeDetected, form));
+        } else {
+            b.support(w.compare(a2, w.k.hba2VariantWindow, "a variant in the HbA2 window is HbE on HPLC"));
+            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Capillary electrophoresis separates HbE from HbA2");
+        }
+        boolean moderate = w.present(Analyte.HEMOGLOBIN) && w.k.hbThalSyndrome.test(w.v(Analyte.HEMOGLOBIN));
+        if ((f != null && w.k.hbfThalSyndrome.test(f.value())) || moderate) {
+            b.support(Evidence.finding(
+                    "HbE with HbF raised or moderate anemia: HbE/beta-thalassaemia possible", "marsh-1983"));
+            b.test(NextTest.HBB_GENE_ANALYSIS, "HbE/beta-thalassaemia: HBB genotyping");
+        }
+        if (e != null && !w.k.hbeTrait.test(value)) {
+            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "A low HbE fraction suggests co-inherited alpha-thalassaemia");
+        }
+        b.test(NextTest.PARTNER_SCREENING, "HbE carrier: partner testing (HbE/beta-thalassaemia risk)");
+        b.caveat(Caveats.noIronInTrait());
+        if (a2Window) {
+            // the "HbA2" is HbE: do not read it as a beta-thalassaemia trait
+            w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                    "hbe-in-a2-window",
+                    "An 'HbA2' above 10 % is HbE co-eluting on HPLC, not a beta-thalassaemia trait.",
+                    "marsh-1983"));
+        }
+    }
+
+    private static void normalFractionation(Workup w, LabValue a2, boolean deficient) {
+        Evidence normal =
+                w.lab(a2, "<=", w.k.hba2Trait.value(), w.k.hba2Trait.sourceId(), "HbA2 not raised, no variant");
+        if (deficient) {
+            w.caveat(Caveats.hba2LoweredByIronDeficiency());
+            if (w.disproportion()) {
+                CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 160);
+                b.support(Evidence.finding(
+                        "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
+                        "vehapoglu-2014"));
+                b.oppose(normal);
+                b.caveat(Caveats.hba2LoweredByIronDeficiency());
+                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Repeat HbA2 after iron repletion");
+                b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-thalassaemia if microcytosis persists");
+            }
+            return;
+        }
+        if (!w.microcytosis) {
+            return;
+        }
+        boolean ironKnownOk = w.ironReplete() || w.iron == Workup.IronStatus.GREY;
+        boolean strong = w.leansThalassemia() || (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0);
+        if (severe(w) || w.ironLoaded()) {
+            // alpha trait gives no or mild anemia and normal iron: a more severe or iron-loaded picture is something
+            // else
+            CauseBuilder b = w.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, 115);
+            b.support(normal);
+            b.oppose(Evidence.finding(
+                    "Alpha-thalassaemia trait causes no or mild anemia and no iron loading", "baird-2022"));
+            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-globin deletion analysis");
+            return;
+        }
+        CauseBuilder b = w.propose(
+                Cause.ALPHA_THALASSEMIA_TRAIT,
+                ironKnownOk && strong ? LIKELY : POSSIBLE,
+                ironKnownOk ? (strong ? 270 : 230) : 190);
+        b.support(normal);
+        if (w.k.hba2Low.test(a2.value())) {
+            b.support(w.ev(Analyte.HBA2, w.k.hba2Low, "low HbA2 fits alpha-thalassaemia"));
+        }
+        if (ironKnownOk) {
+            b.support(Evidence.finding(
+                    "Iron stores present: iron deficiency does not explain the microcytosis", "donker-2014"));
+        }
+        if (strong) {
+            b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+        }
+        b.test(
+                NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                "Normal HbA2 with microcytosis and iron present: alpha-globin"
+                        + " deletion analysis (adult HPLC is normal in alpha trait)");
+        b.caveat(Caveats.noIronInTrait());
+    }
+
+    // --------------------------------------------------------------------------------------------- no fractionation
+
+    private static void transfused(Workup w) {
+        if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
+            return;
+        }
+        CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);
+        b.support(Evidence.finding(
+                "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
+        b.caveat(Caveats.transfusion(w));
+        b.test(NextTest.HBB_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
+        b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
+    }
+
+    private static void noFractionation(Workup w) {
+        if (!w.microcytosis && !(w.hypochromia && !w.present(Analyte.MCV))) {
+            return;
+        }
+        boolean deficient = w.iron.deficient();
+        boolean unknown = !deficient && !w.iron.notDeficient();
+        boolean lean = w.leansThalassemia();
+        if (severe(w)) {
+            // Hb below the range of a trait: thalassaemia intermedia or HbH disease (brief §1.1)
+            if (deficient && !w.disproportion()) {
+                return;
+            }
+            boolean ironOk = w.ironReplete();
+            boolean hemolysis = hemolysis(w);
+            Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
+            int score = ironOk ? 215 : (hemolysis || lean ? 180 : 125);
+            CauseBuilder hbh = w.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
+            CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, band, score - 2);
+            for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
+                b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
+                if (ironOk) {
+                    b.support(Evidence.finding(
+                            "Iron stores present: iron deficiency does not explain it", "donker-2014"));
+                }
+                hemolysisEvidence(w, b);
+                if (lean) {
+                    b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+                }
+                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbH band / HbA2 and HbF decide between them");
+                b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis accompanies HbH disease and thalassaemia intermedia");
+            }
+            hbh.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Three-gene alpha deletion");
+            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+            return;
+        }
+        CauseBuilder b;
+        if (deficient) {
+            if (!w.disproportion()) {
+                return;
+            }
+            b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 150);
+            b.support(Evidence.finding(
+                    "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
+                    "vehapoglu-2014"));
+            b.caveat(Caveats.indicesUnreliable("when iron deficiency and a trait coexist"));
+            b.caveat(Caveats.hba2LoweredByIronDeficiency());
+            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
+        } else if (unknown) {
+            b = w.propose(Cause.THALASSEMIA_TRAIT, lean ? POSSIBLE : CONSIDER, lean ? 200 : 120);
+            b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+            b.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    lean ? "The indices lean towards thalassaemia trait" : "If iron studies are normal");
+        } else {
+            // iron stores present (or only inflammation): microcytosis needs fractionation (review G6)
+            LabValue ferritin = w.val(Analyte.FERRITIN);
+            LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
+            boolean abnormalIron = (ferritin != null && w.overloadThreshold().test(ferritin.value()))
+                    || (tsat != null && w.k.tsatLow.test(tsat.value()));
+            // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
+            if (!lean && (w.inflamed || !w.ironReplete())) {
+                // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
+                b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 130);
+            } else {
+                b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
+            }
+            b.support(Evidence.finding(
+                    "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
+            if (lean) {
+                b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+            } else if (w.leansIronDeficiency()) {
+                b.oppose(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+            }
+            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
+            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
+            b.caveat(Caveats.noIronInTrait());
+        }
+        if (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0) {
+            b.support(w.plain(Analyte.RBC_COUNT, "RBC > 5 with microcytosis suggests a trait", "vehapoglu-2014"));
+        }
+        if (w.pregnant) {
+            b.caveat(Caveats.indicesUnreliable("in pregnancy (hemodilution)"));
+        }
+    }
+
+    private static void pregnancyScreen(Workup w) {
+        CauseBuilder b = w.cause(Cause.THALASSEMIA_TRAIT);
+        boolean typed = w.has(Cause.BETA_THALASSEMIA_TRAIT)
+                || w.has(Cause.ALPHA_THALASSEMIA_TRAIT)
+                || w.has(Cause.HEMOGLOBIN_E)
+                || w.has(Cause.HEMOGLOBIN_H_DISEASE);
+        if (typed) {
+            return;
+        }
+        if (b == null) {
+            b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 170);
+        } else {
+            b.raise(POSSIBLE, 170);
+        }
+        b.support(w.lab(
+                w.val(Analyte.MCH),
+                "<",
+                27,
+                "pavord-2020",
+                "antenatal haemoglobinopathy screening trigger, regardless of iron status"));
+        b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Antenatal screening: MCH < 27 pg");
+        b.test(NextTest.PARTNER_SCREENING, "Time-critical partner testing in pregnancy");
+    }
+}

@@ -1,0 +1,409 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
+import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
+import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
+
+import dev.microcytic.cdshooks.differential.Evidence;
+import dev.microcytic.cdshooks.differential.LabValue;
+import dev.microcytic.cdshooks.differential.Urgency;
+import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.MedicationClass;
+import dev.microcytic.terminology.Sex;
+import dev.microcytic.terminology.knowledge.rules.Threshold;
+
+/**
+ * L2 iron status: iron deficiency, anemia of inflammation and the mixed state by one decision table without overlaps
+ * (brief review K2: WHO 2020, AGA 2020, ECCO 2015, BSH 2020, Domellöf 2002), sTfR index and CHr as tie-breakers, the
+ * oral-iron response, and the work-up card when iron studies are missing (issue 4).
+ */
+final class IronRules {
+
+    private IronRules() {}
+
+    static void apply(Workup w) {
+        LabValue ferritin = w.val(Analyte.FERRITIN);
+        if (ferritin == null) {
+            missingIronStudies(w);
+        } else {
+            byFerritin(w, ferritin);
+        }
+        oralIronResponse(w);
+    }
+
+    private static void missingIronStudies(Workup w) {
+        if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
+            return; // KnownDiagnosisRules explains it
+        }
+        LabValue old = w.ferritinForLoading();
+        if (old != null && w.overloadThreshold().test(old.value())) {
+            return; // an iron-loaded pattern from older studies: DonkerRules reads it, iron deficiency is implausible
+        }
+        CauseBuilder b = w.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, 250);
+        b.support(Evidence.finding(w.leanText(), leanSource(w)));
+        String reason = w.ivIronRecent && w.blockedByIvIron.contains(Analyte.FERRITIN)
+                ? "Ferritin and TSAT after IV iron are uninterpretable: repeat ≥ 8 weeks after the last dose"
+                : "Ferritin and TSAT separate iron deficiency from thalassaemia trait and the other causes";
+        b.test(NextTest.IRON_STUDIES, reason);
+        b.test(NextTest.CRP, "Ferritin is an acute-phase protein: read it together with CRP");
+        if (w.leansThalassemia()) {
+            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "The discrimination indices lean towards thalassaemia trait");
+        }
+        if (w.stale.contains(Analyte.FERRITIN)) {
+            b.support(Evidence.finding("The last ferritin is older than the validity window", "donker-2014"));
+        }
+        if (w.flag(ClinicalFlag.BLEEDING) || w.leansIronDeficiency()) {
+            CauseBuilder id = w.propose(Cause.IRON_DEFICIENCY, POSSIBLE, w.flag(ClinicalFlag.BLEEDING) ? 230 : 190);
+            if (w.flag(ClinicalFlag.BLEEDING)) {
+                id.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
+            }
+            if (w.leansIronDeficiency()) {
+                id.support(Evidence.finding(w.leanText(), leanSource(w)));
+            }
+            id.test(
+                    NextTest.IRON_STUDIES,
+                    "Ferritin < 15–30 ng/mL confirms iron deficiency before its cause is sought");
+        }
+    }
+
+    private static void byFerritin(Workup w, LabValue ferritin) {
+        Threshold tsatLow = w.k.tsatLow;
+        LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
+        boolean tsatLowHolds = tsat != null && tsatLow.test(tsat.value());
+        boolean tsatRestricted = tsat != null && w.k.tsatRestricted.test(tsat.value());
+        boolean indexId = !Double.isNaN(w.stfrIndex) && w.stfrIndex > w.k.stfrIndexId.value();
+        boolean indexAcd = !Double.isNaN(w.stfrIndex) && w.stfrIndex < w.k.stfrIndexAcd.value();
+        boolean chrLow =
+                w.present(Analyte.RETICULOCYTE_HEMOGLOBIN) && w.low(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow);
+        switch (w.iron) {
+            case ABSENT -> {
+                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, 330);
+                b.support(w.lab(ferritin, "<", w.absentBelow, ferritinSource(w), "absent iron stores for age"));
+                ironSupport(w, b, tsatLowHolds, indexId, chrLow);
+                if (w.inflamed) {
+                    b.caveat(w.inflammationCaveat());
+                }
+                causeWorkup(w, b);
+            }
+            case PROBABLE -> {
+                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, tsatLowHolds ? 290 : 280);
+                Threshold t = w.pregnant ? w.k.ferritinPregnancy : w.k.ferritinProbable;
+                b.support(w.lab(
+                        ferritin,
+                        "<",
+                        w.probableBelow,
+                        w.ageKnown && w.age < 1 ? "who-2020" : t.sourceId(),
+                        w.pregnant ? "iron deficiency in pregnancy" : "iron deficiency probable"));
+                ironSupport(w, b, tsatLowHolds, indexId, chrLow);
+                causeWorkup(w, b);
+            }
+            case INFLAMED_ID -> {
+                CauseBuilder b = w.propose(Cause.MIXED, LIKELY, 280);
+                Threshold t = w.ageKnown && w.age < 5 ? w.k.ferritinInflamedUnder5 : w.k.ferritinInflamed5;
+                b.support(w.compare(ferritin, t, "iron deficiency despite inflammation"));
+                b.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+                if (w.flag(ClinicalFlag.INFLAMMATION)) {
+                    b.support(Evidence.finding("Active inflammatory condition on the problem list", "who-2020"));
+                }
+                if (tsatRestricted) {
+                    b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
+                }
+                if (indexId) {
+                    b.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency with inflammation"));
+                }
+                b.caveat(w.inflammationCaveat());
+                causeWorkup(w, b);
+            }
+            case POSSIBLE -> {
+                boolean likely = tsatLowHolds && w.inflammationExcluded;
+                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, likely ? LIKELY : POSSIBLE, likely ? 260 : 220);
+                b.support(w.compare(ferritin, w.k.ferritinPossible, "iron deficiency possible in anemia (AGA)"));
+                ironSupport(w, b, tsatLowHolds, indexId, chrLow);
+                if (tsat != null && !tsatLowHolds) {
+                    b.oppose(w.ev(Analyte.TRANSFERRIN_SATURATION, tsatLow, "TSAT not low"));
+                }
+                if (w.inflammationUnknown) {
+                    b.test(NextTest.CRP, "Ferritin 30–45 ng/mL: CRP shows whether inflammation hides deficiency");
+                }
+                if (!tsatLowHolds) {
+                    b.test(NextTest.STFR, "sTfR/log ferritin > 2 supports iron deficiency");
+                    b.test(NextTest.RETICULOCYTE_HEMOGLOBIN, "CHr < 29 pg supports iron-restricted erythropoiesis");
+                }
+                causeWorkup(w, b);
+            }
+            case GREY -> grey(w, ferritin, tsatRestricted, indexId, indexAcd, chrLow);
+            case ACD_RANGE -> acdRange(w, ferritin, tsatRestricted, indexId, indexAcd);
+            case CRP_NEEDED -> {
+                CauseBuilder b =
+                        w.propose(Cause.IRON_DEFICIENCY, tsatLowHolds ? POSSIBLE : CONSIDER, tsatLowHolds ? 190 : 130);
+                b.support(w.lab(
+                        ferritin,
+                        "<=",
+                        w.k.ferritinGreyUpper.value(),
+                        "weiss-2005",
+                        "grey zone: cannot assess without CRP"));
+                if (tsatLowHolds) {
+                    b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, tsatLow, "iron-deficient erythropoiesis"));
+                }
+                b.test(NextTest.CRP, "Ferritin 30–100 ng/mL cannot be read without CRP (cannot assess)");
+                b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
+                if (tsatRestricted) {
+                    CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 120);
+                    acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
+                    acd.test(NextTest.CRP, "CRP > 5 mg/L would indicate inflammation");
+                }
+            }
+            case REPLETE -> replete(w, ferritin, tsat, tsatLowHolds, tsatRestricted);
+            default -> {}
+        }
+        if (w.recent(MedicationClass.ERYTHROPOIESIS_STIMULATING_AGENT)) {
+            w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                    "esa-functional-iron-deficiency",
+                    "On an erythropoiesis-stimulating agent: iron-restricted erythropoiesis occurs despite stores"
+                            + " (TSAT < 20 %, CHr low).",
+                    "kdigo-2012"));
+        }
+    }
+
+    private static void grey(
+            Workup w, LabValue ferritin, boolean tsatRestricted, boolean indexId, boolean indexAcd, boolean chrLow) {
+        Evidence grey = w.lab(
+                ferritin,
+                "<=",
+                w.k.ferritinGreyUpper.value(),
+                w.k.ferritinGreyUpper.sourceId(),
+                "grey zone with inflammation (ECCO < 100)");
+        CauseBuilder mixed;
+        CauseBuilder acd;
+        if (indexId || chrLow) {
+            mixed = w.propose(Cause.MIXED, LIKELY, 260);
+            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 170);
+        } else if (indexAcd) {
+            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, 250);
+            mixed = w.propose(Cause.MIXED, CONSIDER, 130);
+        } else if (tsatRestricted) {
+            mixed = w.propose(Cause.MIXED, POSSIBLE, 220);
+            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 200);
+        } else {
+            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
+            mixed = w.propose(Cause.MIXED, CONSIDER, 140);
+        }
+        mixed.support(grey);
+        acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+        mixed.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+        if (tsatRestricted) {
+            Evidence t = w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis");
+            mixed.support(t);
+            acd.support(t);
+        }
+        if (indexId) {
+            mixed.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency with inflammation"));
+            acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "argues for coexisting iron deficiency"));
+        }
+        if (indexAcd) {
+            acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
+            mixed.oppose(stfrEvidence(w, w.k.stfrIndexAcd, "no coexisting iron deficiency"));
+        }
+        if (chrLow) {
+            mixed.support(w.evRange(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow, false, "iron-restricted"));
+        }
+        if (Double.isNaN(w.stfrIndex)) {
+            mixed.test(NextTest.STFR, "sTfR/log ferritin > 2 means iron deficiency within the inflammation");
+            acd.test(NextTest.STFR, "sTfR/log ferritin < 1 means inflammation alone");
+        }
+        if (!w.present(Analyte.RETICULOCYTE_HEMOGLOBIN)) {
+            mixed.test(NextTest.RETICULOCYTE_HEMOGLOBIN, "CHr < 29 pg: iron-restricted erythropoiesis");
+        }
+        mixed.caveat(w.inflammationCaveat());
+        acd.caveat(w.inflammationCaveat());
+        if (!w.anemia) {
+            acd.cap(POSSIBLE, 150);
+        }
+    }
+
+    private static void acdRange(
+            Workup w, LabValue ferritin, boolean tsatRestricted, boolean indexId, boolean indexAcd) {
+        CauseBuilder acd =
+                w.propose(Cause.ANEMIA_OF_INFLAMMATION, tsatRestricted ? LIKELY : POSSIBLE, tsatRestricted ? 260 : 210);
+        acd.support(w.lab(
+                ferritin,
+                ">",
+                w.k.ferritinGreyUpper.value(),
+                "weiss-2005",
+                "ferritin above the grey zone despite inflammation"));
+        acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+        if (w.flag(ClinicalFlag.INFLAMMATION)) {
+            acd.support(Evidence.finding("Active inflammatory condition on the problem list", "weiss-2005"));
+        }
+        if (tsatRestricted) {
+            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
+        } else if (w.present(Analyte.TRANSFERRIN_SATURATION)) {
+            acd.oppose(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "TSAT not restricted"));
+        }
+        if (indexAcd) {
+            acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
+        }
+        if (indexId) {
+            CauseBuilder mixed = w.propose(Cause.MIXED, POSSIBLE, 200);
+            mixed.support(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
+            acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
+        } else if (tsatRestricted && Double.isNaN(w.stfrIndex)) {
+            acd.test(NextTest.STFR, "sTfR/log ferritin > 2 would reveal coexisting iron deficiency");
+        }
+        acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of inflammation");
+        acd.caveat(w.inflammationCaveat());
+        if (!w.anemia) {
+            acd.cap(POSSIBLE, 150);
+        }
+    }
+
+    private static void replete(
+            Workup w, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
+        if (tsatLowHolds && w.k.ferritinGreyUpper.test(ferritin.value())) {
+            // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (review K2)
+            CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, CONSIDER, 110);
+            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
+            b.oppose(w.lab(ferritin, ">=", w.probableBelow, "who-2020", "iron stores present"));
+            if (w.inflammationUnknown) {
+                b.test(NextTest.CRP, "Low TSAT with normal ferritin: look for occult inflammation");
+            }
+            b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
+        }
+        if (w.inflammationUnknown && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
+            CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 140);
+            acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
+            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
+            acd.test(NextTest.CRP, "High ferritin with low TSAT: CRP decides whether this is inflammation");
+        }
+    }
+
+    /** Supporting iron evidence shared by the iron-deficiency bands. */
+    private static void ironSupport(Workup w, CauseBuilder b, boolean tsatLow, boolean indexId, boolean chrLow) {
+        if (tsatLow) {
+            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
+        }
+        if (indexId) {
+            b.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency"));
+        }
+        if (chrLow) {
+            b.support(w.evRange(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow, false, "iron-restricted erythropoiesis"));
+        }
+        if (w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh)) {
+            b.support(w.evRange(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, "iron-deficient erythropoiesis"));
+        }
+        if (w.high(Analyte.RDW_CV, w.k.rdwHigh)) {
+            b.support(w.evRange(Analyte.RDW_CV, w.k.rdwHigh, true, "anisocytosis, typical of iron deficiency"));
+        }
+        if (w.leansIronDeficiency()) {
+            b.support(Evidence.finding(w.leanText(), leanSource(w)));
+        }
+    }
+
+    /** Finding the cause of iron deficiency (brief review K11, BSG 2021; CDC for children). */
+    static void causeWorkup(Workup w, CauseBuilder b) {
+        boolean adult = !w.ageKnown || w.age >= 15;
+        boolean menOrPostMenopausal =
+                adult && (w.sex == Sex.MALE || (w.sex == Sex.FEMALE && w.ageKnown && w.age >= w.k.ageGiWomen.value()));
+        if (w.flag(ClinicalFlag.BLEEDING)) {
+            b.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
+        }
+        if (w.flag(ClinicalFlag.COELIAC_DISEASE)
+                || w.flag(ClinicalFlag.MALABSORPTION)
+                || w.flag(ClinicalFlag.BARIATRIC_SURGERY)) {
+            b.support(Evidence.finding(
+                    "Malabsorption (coeliac disease / bariatric surgery) on the problem list", "snook-2021"));
+        }
+        if (w.pregnant) {
+            b.support(Evidence.finding("Pregnancy raises iron requirements", "pavord-2020"));
+        }
+        if (!w.present(Analyte.TRANSFERRIN_SATURATION)) {
+            b.test(NextTest.IRON_STUDIES, "TSAT completes the iron studies");
+        }
+        if (adult && !w.pregnant) {
+            b.test(NextTest.COELIAC_SEROLOGY, "Coeliac disease is a common cause of iron deficiency (BSG 2021)");
+        }
+        if (menOrPostMenopausal) {
+            b.test(NextTest.URINALYSIS, "Haematuria screen in men and post-menopausal women (BSG 2021)");
+            b.test(
+                    NextTest.GI_EVALUATION,
+                    "Iron deficiency in a man or post-menopausal woman: bidirectional endoscopy (BSG 2021)");
+            b.urgency(Urgency.WARNING);
+            b.support(Evidence.finding(
+                    "Iron deficiency in a " + (w.sex == Sex.MALE ? "man" : "post-menopausal woman")
+                            + ": GI blood loss and malignancy must be excluded",
+                    "snook-2021"));
+        }
+        if (w.ageKnown
+                && w.age >= w.k.ageLeadLower.value()
+                && w.age < w.k.ageLeadUpper.value()
+                && !w.present(Analyte.BLOOD_LEAD)) {
+            b.test(NextTest.BLOOD_LEAD, "Lead exposure and iron deficiency coexist in young children (CDC)");
+        }
+    }
+
+    private static void oralIronResponse(Workup w) {
+        if (w.oralIronEvidence == null) {
+            return;
+        }
+        switch (w.oralIronResponse) {
+            case RESPONSIVE -> {
+                CauseBuilder b = w.has(Cause.MIXED) && !w.has(Cause.IRON_DEFICIENCY)
+                        ? w.cause(Cause.MIXED)
+                        : w.propose(Cause.IRON_DEFICIENCY, LIKELY, 300);
+                b.raise(LIKELY, 300);
+                b.support(w.oralIronEvidence);
+            }
+            case REFRACTORY -> {
+                for (Cause c : new Cause[] {Cause.IRON_DEFICIENCY, Cause.MIXED}) {
+                    CauseBuilder b = w.cause(c);
+                    if (b == null) {
+                        continue;
+                    }
+                    b.oppose(w.oralIronEvidence);
+                    b.caveat(Caveats.refractoryChecklist());
+                    b.test(NextTest.COELIAC_SEROLOGY, "Oral-iron refractory: coeliac disease first (Hershko 2014)");
+                    b.test(NextTest.HELICOBACTER_TEST, "Oral-iron refractory: H. pylori (Hershko 2014)");
+                    if (!w.ageKnown || w.age >= 15) {
+                        b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Oral-iron refractory: autoimmune gastritis");
+                    }
+                    if (w.recent(MedicationClass.PROTON_PUMP_INHIBITOR)) {
+                        b.oppose(
+                                Evidence.finding("Proton-pump inhibitor reduces oral iron absorption", "hershko-2014"));
+                    }
+                }
+            }
+            default -> {}
+        }
+    }
+
+    static Evidence stfrEvidence(Workup w, Threshold threshold, String meaning) {
+        boolean holds = threshold.test(w.stfrIndex);
+        String comparator = holds ? threshold.comparator() : Workup.negate(threshold.comparator());
+        LabValue stfr = w.val(Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR);
+        return new Evidence(
+                "sTfR/log10 ferritin " + Text.num(w.stfrIndex) + " " + comparator + " " + Text.num(threshold.value())
+                        + " (" + meaning + ")",
+                Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR,
+                w.stfrIndex,
+                "1",
+                comparator,
+                threshold.value(),
+                threshold.sourceId(),
+                stfr == null ? null : stfr.sourceId());
+    }
+
+    static String ferritinSource(Workup w) {
+        return w.k.intervals
+                .limit(
+                        dev.microcytic.terminology.knowledge.rules.ReferenceIntervals.Table.FERRITIN_ABSENT_STORES,
+                        w.ctx.birthDate(),
+                        w.evalDate)
+                .orElseThrow()
+                .sourceId();
+    }
+
+    static String leanSource(Workup w) {
+        return w.indices.isEmpty() ? "vehapoglu-2014" : w.indices.get(0).sourceId();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
+
+import dev.microcytic.cdshooks.differential.Evidence;
+import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.MedicationClass;
+
+/**
+ * Coded diagnoses are explained rather than re-diagnosed (brief §6.2 item 9, review K14, contract §3.3 known
+ * diagnoses): the known cause is listed as likely with the diagnosis as evidence and without re-ordering its work-up;
+ * new findings (e.g. iron deficiency on top of a known trait) are still flagged by the other rules.
+ */
+final class KnownDiagnosisRules {
+
+    private static final String SOURCE = "donker-2014";
+
+    private KnownDiagnosisRules() {}
+
+    static void apply(Workup w) {
+        if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
+            if (!w.present(Analyte.FERRITIN)) {
+                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, 310);
+                known(w, b, "iron deficiency anemia");
+                b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
+            } else if (w.has(Cause.IRON_DEFICIENCY) || w.has(Cause.MIXED)) {
+                CauseBuilder b = w.has(Cause.IRON_DEFICIENCY) ? w.cause(Cause.IRON_DEFICIENCY) : w.cause(Cause.MIXED);
+                b.support(Evidence.finding("Known diagnosis on the problem list: iron deficiency anemia", SOURCE));
+                b.caveat(Caveats.knownDiagnosis("iron deficiency anemia"));
+            } else {
+                // stores are now present: persisting microcytosis is not explained by the coded iron deficiency
+                w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                        "known-iron-deficiency-repleted",
+                        "Iron deficiency anemia is on the problem list but ferritin now shows iron stores: persisting"
+                                + " microcytosis needs another explanation (thalassaemia trait, inflammation).",
+                        SOURCE));
+            }
+        }
+        boolean typedThal = w.has(Cause.BETA_THALASSEMIA_TRAIT)
+                || w.has(Cause.ALPHA_THALASSEMIA_TRAIT)
+                || w.has(Cause.HEMOGLOBIN_H_DISEASE)
+                || w.has(Cause.BETA_THALASSEMIA)
+                || w.has(Cause.HEMOGLOBIN_E);
+        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)) {
+            if (typedThal) {
+                for (Cause c : new Cause[] {
+                    Cause.BETA_THALASSEMIA_TRAIT,
+                    Cause.ALPHA_THALASSEMIA_TRAIT,
+                    Cause.HEMOGLOBIN_H_DISEASE,
+                    Cause.BETA_THALASSEMIA,
+                    Cause.HEMOGLOBIN_E
+                }) {
+                    if (w.has(c)) {
+                        known(w, w.cause(c), "thalassaemia");
+                    }
+                }
+            } else {
+                CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, LIKELY, 310);
+                b.tests.clear();
+                b.reasons.clear();
+                known(w, b, "thalassaemia");
+            }
+        }
+        if (w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY) || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
+            if (w.has(Cause.HEMOGLOBIN_E)) {
+                known(w, w.cause(Cause.HEMOGLOBIN_E), "hemoglobinopathy");
+            } else if (!typedThal) {
+                known(w, w.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310), "hemoglobinopathy");
+            }
+        }
+        if (w.flag(ClinicalFlag.KNOWN_ANEMIA_OF_CHRONIC_DISEASE) && !w.iron.deficient()) {
+            Cause cause =
+                    w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) ? Cause.ANEMIA_OF_CKD : Cause.ANEMIA_OF_INFLAMMATION;
+            known(w, w.propose(cause, LIKELY, 300), "anemia of chronic disease");
+        }
+        if (w.flag(ClinicalFlag.KNOWN_SIDEROBLASTIC_ANEMIA)) {
+            boolean acquired = w.recent(MedicationClass.ISONIAZID)
+                    || w.recent(MedicationClass.LINEZOLID)
+                    || w.recent(MedicationClass.CHLORAMPHENICOL)
+                    || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER);
+            Cause cause = acquired ? Cause.SIDEROBLASTIC_ACQUIRED : Cause.CONGENITAL_SIDEROBLASTIC;
+            if (!acquired && w.has(Cause.XLSA)) {
+                cause = Cause.XLSA;
+            }
+            known(w, w.propose(cause, LIKELY, 310), "sideroblastic anemia");
+        }
+        if (w.flag(ClinicalFlag.KNOWN_PORPHYRIA)) {
+            Cause cause = w.flag(ClinicalFlag.HEMOLYSIS) ? Cause.CEP : Cause.EPP;
+            known(w, w.propose(cause, LIKELY, 310), "erythropoietic porphyria");
+        }
+        if (w.flag(ClinicalFlag.KNOWN_LEAD_EXPOSURE)) {
+            CauseBuilder b = w.propose(Cause.LEAD_POISONING, LIKELY, 310);
+            known(w, b, "lead exposure");
+            if (!w.present(Analyte.BLOOD_LEAD)) {
+                b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");
+            }
+        }
+        if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
+            w.caveat(Caveats.knownDiagnosis("disorder of iron metabolism"));
+        }
+    }
+
+    private static void known(Workup w, CauseBuilder b, String what) {
+        b.raise(LIKELY, 310);
+        b.support(Evidence.finding("Known diagnosis on the problem list: " + what, SOURCE));
+        b.caveat(Caveats.knownDiagnosis(what));
+    }
+}

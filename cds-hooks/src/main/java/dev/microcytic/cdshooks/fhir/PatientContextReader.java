@@ -1,0 +1,403 @@
+package dev.microcytic.cdshooks.fhir;
+
+import dev.microcytic.cdshooks.differential.MedicationExposure;
+import dev.microcytic.cdshooks.differential.PatientContext;
+import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.CodeGroups;
+import dev.microcytic.terminology.MedicationClass;
+import dev.microcytic.terminology.Pregnancy;
+import dev.microcytic.terminology.Sex;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Reads the non-lab context of a patient from FHIR R4 (contract §3.3): age and sex from the Patient; clinical flags
+ * from Conditions ({@link CodeGroups}); pregnancy from Conditions and the pregnancy-status Observation (LOINC
+ * 82810-3), bounded to the last ~10 months, where a newer "not pregnant" overrides older evidence; medication
+ * exposures from MedicationRequests and MedicationStatements (ATC, RxNorm, a contained Medication's ingredients, the
+ * display text as a last resort); the last red-cell transfusion from Procedures.
+ */
+public final class PatientContextReader {
+
+    static final String LOINC = "http://loinc.org";
+    static final String PREGNANCY_STATUS = "82810-3";
+    static final String SNOMED_PREGNANT = "77386006";
+    static final String SNOMED_NOT_PREGNANT = "60001007";
+
+    /** Pregnancy evidence older than this says nothing about now (contract §3.3, "~10 months"). */
+    static final int PREGNANCY_WINDOW_DAYS = 300;
+
+    private final CodeGroups codeGroups;
+
+    public PatientContextReader(CodeGroups codeGroups) {
+        this.codeGroups = codeGroups;
+    }
+
+    public static PatientContextReader standard() {
+        return new PatientContextReader(CodeGroups.standard());
+    }
+
+    /**
+     * @param patient the Patient, or null when unknown
+     * @param resources Conditions, MedicationRequests, MedicationStatements, Procedures and Observations in any mix
+     *     (other types are ignored)
+     * @param evaluationDate the date of the interpretation
+     */
+    public PatientContext read(
+            Patient patient, Collection<? extends IBaseResource> resources, LocalDate evaluationDate) {
+        LocalDate birthDate = patient == null ? null : birthDate(patient);
+        Sex sex = patient == null ? Sex.UNKNOWN : sex(patient);
+        Set<ClinicalFlag> flags = EnumSet.noneOf(ClinicalFlag.class);
+        List<MedicationExposure> medications = new ArrayList<>();
+        List<DatedPregnancy> pregnancy = new ArrayList<>();
+        LocalDate lastTransfusion = null;
+        for (IBaseResource resource : resources) {
+            if (resource instanceof Condition condition) {
+                readCondition(condition, flags, pregnancy);
+            } else if (resource instanceof MedicationRequest request) {
+                readMedicationRequest(request, medications);
+            } else if (resource instanceof MedicationStatement statement) {
+                readMedicationStatement(statement, medications);
+            } else if (resource instanceof Procedure procedure) {
+                LocalDate transfusion = transfusionDate(procedure);
+                if (transfusion != null && (lastTransfusion == null || transfusion.isAfter(lastTransfusion))) {
+                    lastTransfusion = transfusion;
+                }
+            } else if (resource instanceof Observation observation) {
+                readPregnancyStatus(observation, pregnancy);
+            }
+        }
+        return new PatientContext(
+                evaluationDate,
+                birthDate,
+                sex,
+                pregnancy(sex, pregnancy, evaluationDate),
+                flags,
+                medications,
+                lastTransfusion);
+    }
+
+    /** All resources of a Bundle's entries, or an empty list for null. */
+    public static List<Resource> resources(Bundle bundle) {
+        List<Resource> resources = new ArrayList<>();
+        if (bundle != null) {
+            bundle.getEntry().stream()
+                    .filter(Bundle.BundleEntryComponent::hasResource)
+                    .forEach(entry -> resources.add(entry.getResource()));
+        }
+        return resources;
+    }
+
+    private static LocalDate birthDate(Patient patient) {
+        String value = patient.getBirthDateElement().getValueAsString();
+        if (value == null || value.length() < 4) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(value.substring(0, 4));
+            if (value.length() >= 10) {
+                return LocalDate.parse(value.substring(0, 10));
+            }
+            if (value.length() >= 7) {
+                // Month precision: the middle of the month keeps the age error below two weeks.
+                return LocalDate.of(year, Integer.parseInt(value.substring(5, 7)), 15);
+            }
+            return LocalDate.of(year, 7, 1);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Sex sex(Patient patient) {
+        if (!patient.hasGender()) {
+            return Sex.UNKNOWN;
+        }
+        return switch (patient.getGender()) {
+            case MALE -> Sex.MALE;
+            case FEMALE -> Sex.FEMALE;
+            default -> Sex.UNKNOWN;
+        };
+    }
+
+    private void readCondition(Condition condition, Set<ClinicalFlag> flags, List<DatedPregnancy> pregnancy) {
+        if (refutedOrError(condition)) {
+            return;
+        }
+        boolean active = isActive(condition);
+        LocalDate date = conditionDate(condition);
+        for (Coding coding : condition.getCode().getCoding()) {
+            for (ClinicalFlag flag : codeGroups.conditionFlags(coding.getSystem(), coding.getCode())) {
+                // A known diagnosis (a thalassaemia trait, a porphyria) is lifelong even when recorded as inactive.
+                if (active || flag.name().startsWith("KNOWN_")) {
+                    flags.add(flag);
+                }
+            }
+            if (active || date != null) {
+                codeGroups
+                        .pregnancyFromCondition(coding.getSystem(), coding.getCode())
+                        .ifPresent(p -> pregnancy.add(new DatedPregnancy(date, p)));
+            }
+        }
+    }
+
+    private static boolean refutedOrError(Condition condition) {
+        if (!condition.hasVerificationStatus()) {
+            return false;
+        }
+        return condition.getVerificationStatus().getCoding().stream()
+                .anyMatch(c -> "refuted".equals(c.getCode()) || "entered-in-error".equals(c.getCode()));
+    }
+
+    private static boolean isActive(Condition condition) {
+        if (!condition.hasClinicalStatus()) {
+            return !condition.hasAbatement();
+        }
+        return condition.getClinicalStatus().getCoding().stream()
+                .anyMatch(c -> "active".equals(c.getCode())
+                        || "recurrence".equals(c.getCode())
+                        || "relapse".equals(c.getCode()));
+    }
+
+    private static LocalDate conditionDate(Condition condition) {
+        try {
+            if (condition.hasOnsetDateTimeType()) {
+                return localDate(condition.getOnsetDateTimeType().getValue());
+            }
+            if (condition.hasOnsetPeriod() && condition.getOnsetPeriod().hasStart()) {
+                return localDate(condition.getOnsetPeriod().getStart());
+            }
+        } catch (RuntimeException e) {
+            // onset[x] of another type (age, string): use the recorded date.
+        }
+        return condition.hasRecordedDate() ? localDate(condition.getRecordedDate()) : null;
+    }
+
+    private void readPregnancyStatus(Observation observation, List<DatedPregnancy> pregnancy) {
+        if (observation.hasStatus()
+                && (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                        || observation.getStatus() == Observation.ObservationStatus.CANCELLED)) {
+            return;
+        }
+        boolean pregnancyStatus = observation.getCode().getCoding().stream()
+                .anyMatch(c -> LOINC.equals(c.getSystem()) && PREGNANCY_STATUS.equals(c.getCode()));
+        if (!pregnancyStatus || !observation.hasValueCodeableConcept()) {
+            return;
+        }
+        LocalDate date = localDate(
+                LabPanelReader.effective(observation) == null
+                        ? null
+                        : Date.from(LabPanelReader.effective(observation)));
+        for (Coding coding : observation.getValueCodeableConcept().getCoding()) {
+            if (SNOMED_PREGNANT.equals(coding.getCode())) {
+                pregnancy.add(new DatedPregnancy(date, Pregnancy.PREGNANT_TRIMESTER_UNKNOWN));
+            } else if (SNOMED_NOT_PREGNANT.equals(coding.getCode())) {
+                pregnancy.add(new DatedPregnancy(date, Pregnancy.NOT_PREGNANT));
+            }
+        }
+    }
+
+    private record DatedPregnancy(LocalDate date, Pregnancy pregnancy) {}
+
+    /**
+     * The newest evidence within the window decides; among pregnancy evidence newer than the last "not pregnant",
+     * a known trimester beats "trimester unknown".
+     */
+    private static Pregnancy pregnancy(Sex sex, List<DatedPregnancy> evidence, LocalDate evaluationDate) {
+        LocalDate windowStart = evaluationDate.minusDays(PREGNANCY_WINDOW_DAYS);
+        List<DatedPregnancy> recent = evidence.stream()
+                .filter(e -> e.date() == null || !e.date().isBefore(windowStart))
+                .filter(e -> e.date() == null || !e.date().isAfter(evaluationDate.plusDays(1)))
+                .toList();
+        if (recent.isEmpty()) {
+            return sex == Sex.MALE ? Pregnancy.NOT_PREGNANT : Pregnancy.UNKNOWN;
+        }
+        LocalDate lastNegative = recent.stream()
+                .filter(e -> e.pregnancy() == Pregnancy.NOT_PREGNANT && e.date() != null)
+                .map(DatedPregnancy::date)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+        List<DatedPregnancy> positive = recent.stream()
+                .filter(e -> e.pregnancy().pregnant())
+                .filter(e ->
+                        lastNegative == null || (e.date() != null && e.date().isAfter(lastNegative)))
+                .toList();
+        if (positive.isEmpty()) {
+            return recent.stream().anyMatch(e -> e.pregnancy() == Pregnancy.NOT_PREGNANT)
+                    ? Pregnancy.NOT_PREGNANT
+                    : Pregnancy.UNKNOWN;
+        }
+        return positive.stream()
+                .filter(e -> e.pregnancy() != Pregnancy.PREGNANT_TRIMESTER_UNKNOWN)
+                .max((a, b) -> compareDates(a.date(), b.date()))
+                .map(DatedPregnancy::pregnancy)
+                .orElse(Pregnancy.PREGNANT_TRIMESTER_UNKNOWN);
+    }
+
+    private static int compareDates(LocalDate a, LocalDate b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private void readMedicationRequest(MedicationRequest request, List<MedicationExposure> medications) {
+        if (!request.hasStatus()) {
+            addExposures(request.getMedication(), request, true, authored(request), null, medications);
+            return;
+        }
+        switch (request.getStatus()) {
+            case ACTIVE, ONHOLD -> addExposures(
+                    request.getMedication(), request, true, authored(request), validityEnd(request), medications);
+            case COMPLETED, STOPPED -> addExposures(
+                    request.getMedication(), request, false, authored(request), validityEnd(request), medications);
+            default -> {
+                // cancelled, draft, entered-in-error, unknown: no exposure
+            }
+        }
+    }
+
+    private static LocalDate authored(MedicationRequest request) {
+        return request.hasAuthoredOn() ? localDate(request.getAuthoredOn()) : null;
+    }
+
+    private static LocalDate validityEnd(MedicationRequest request) {
+        if (request.hasDispenseRequest() && request.getDispenseRequest().hasValidityPeriod()) {
+            Period period = request.getDispenseRequest().getValidityPeriod();
+            return period.hasEnd() ? localDate(period.getEnd()) : null;
+        }
+        return null;
+    }
+
+    private void readMedicationStatement(MedicationStatement statement, List<MedicationExposure> medications) {
+        MedicationStatement.MedicationStatementStatus status = statement.getStatus();
+        boolean active;
+        if (status == null
+                || status == MedicationStatement.MedicationStatementStatus.ACTIVE
+                || status == MedicationStatement.MedicationStatementStatus.INTENDED
+                || status == MedicationStatement.MedicationStatementStatus.ONHOLD) {
+            active = true;
+        } else if (status == MedicationStatement.MedicationStatementStatus.COMPLETED
+                || status == MedicationStatement.MedicationStatementStatus.STOPPED) {
+            active = false;
+        } else {
+            return;
+        }
+        LocalDate start = null;
+        LocalDate end = null;
+        try {
+            if (statement.hasEffectiveDateTimeType()) {
+                start = localDate(statement.getEffectiveDateTimeType().getValue());
+            } else if (statement.hasEffectivePeriod()) {
+                Period period = statement.getEffectivePeriod();
+                start = period.hasStart() ? localDate(period.getStart()) : null;
+                end = period.hasEnd() ? localDate(period.getEnd()) : null;
+            }
+        } catch (RuntimeException e) {
+            // effective[x] of an unexpected type: dates unknown.
+        }
+        addExposures(statement.getMedication(), statement, active, start, end, medications);
+    }
+
+    private void addExposures(
+            org.hl7.fhir.r4.model.Type medication,
+            org.hl7.fhir.r4.model.DomainResource owner,
+            boolean active,
+            LocalDate start,
+            LocalDate end,
+            List<MedicationExposure> medications) {
+        Set<MedicationClass> classes = EnumSet.noneOf(MedicationClass.class);
+        if (medication instanceof CodeableConcept concept) {
+            classes.addAll(classes(concept));
+        } else if (medication instanceof org.hl7.fhir.r4.model.Reference reference) {
+            Medication contained = containedMedication(owner, reference);
+            if (contained != null) {
+                classes.addAll(classes(contained.getCode()));
+                for (Medication.MedicationIngredientComponent ingredient : contained.getIngredient()) {
+                    if (ingredient.hasItemCodeableConcept()) {
+                        classes.addAll(classes(ingredient.getItemCodeableConcept()));
+                    }
+                }
+            } else if (reference.hasDisplay()) {
+                classes.addAll(codeGroups.medicationClasses(null, null, reference.getDisplay()));
+            }
+        }
+        for (MedicationClass medicationClass : classes) {
+            medications.add(new MedicationExposure(medicationClass, start, end, active));
+        }
+    }
+
+    private Set<MedicationClass> classes(CodeableConcept concept) {
+        Set<MedicationClass> classes = EnumSet.noneOf(MedicationClass.class);
+        for (Coding coding : concept.getCoding()) {
+            classes.addAll(codeGroups.medicationClasses(coding.getSystem(), coding.getCode(), coding.getDisplay()));
+        }
+        if (classes.isEmpty() && concept.hasText()) {
+            classes.addAll(codeGroups.medicationClasses(null, null, concept.getText()));
+        }
+        return classes;
+    }
+
+    private static Medication containedMedication(
+            org.hl7.fhir.r4.model.DomainResource owner, org.hl7.fhir.r4.model.Reference reference) {
+        if (!reference.hasReference() || !reference.getReference().startsWith("#")) {
+            return null;
+        }
+        String id = reference.getReference().substring(1);
+        for (Resource contained : owner.getContained()) {
+            String containedId = contained.getIdElement().getIdPart();
+            if (contained instanceof Medication medication
+                    && (id.equals(containedId) || ("#" + id).equals(containedId))) {
+                return medication;
+            }
+        }
+        return null;
+    }
+
+    private LocalDate transfusionDate(Procedure procedure) {
+        if (procedure.hasStatus()
+                && procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED
+                && procedure.getStatus() != Procedure.ProcedureStatus.INPROGRESS) {
+            return null;
+        }
+        boolean transfusion = procedure.getCode().getCoding().stream()
+                .anyMatch(c -> codeGroups.isRedCellTransfusion(c.getSystem(), c.getCode()));
+        if (!transfusion) {
+            return null;
+        }
+        try {
+            if (procedure.hasPerformedDateTimeType()) {
+                return localDate(procedure.getPerformedDateTimeType().getValue());
+            }
+            if (procedure.hasPerformedPeriod()) {
+                Period period = procedure.getPerformedPeriod();
+                return localDate(period.hasEnd() ? period.getEnd() : period.getStart());
+            }
+        } catch (RuntimeException e) {
+            // performed[x] of an unexpected type.
+        }
+        return null;
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.microcytic.cdshooks.service;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a prefetch query the EHR did not satisfy from the EHR's {@code fhirServer} (CDS Hooks 2.0 "the service SHOULD
+ * fetch missing data itself"), with HAPI's generic client and {@code fhirAuthorization.access_token} as Bearer token.
+ *
+ * <p>The client has its own {@link FhirContext} so that its timeouts do not leak into other clients, never asks the
+ * server for its CapabilityStatement first, and has automatic retries switched off: a slow or failing EHR gets one
+ * request per key, not a retry storm. Any failure is a 412, the status the spec gives for "cannot get the data".
+ */
+public final class FhirServerPrefetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(FhirServerPrefetcher.class);
+
+    private final FhirContext clientContext;
+    private final CdsServiceSettings settings;
+
+    public FhirServerPrefetcher(CdsServiceSettings settings) {
+        this.settings = settings;
+        this.clientContext = FhirContext.forR4();
+        ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(clientContext);
+        factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        int connect = (int) settings.connectTimeout().toMillis();
+        int read = (int) settings.readTimeout().toMillis();
+        factory.setConnectTimeout(connect);
+        factory.setSocketTimeout(read);
+        factory.setConnectionRequestTimeout(connect);
+        CloseableHttpClient http = HttpClientBuilder.create()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setMaxConnTotal(50)
+                .setMaxConnPerRoute(10)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(read)
+                        .setConnectionRequestTimeout(connect)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .build();
+        factory.setHttpClient(http);
+        clientContext.setRestfulClientFactory(factory);
+    }
+
+    /**
+     * Reads one resolved prefetch query (a read such as {@code Patient/123} or a search such as
+     * {@code Observation?patient=123&code=...}) relative to {@code fhirServer}.
+     *
+     * @throws CdsHookException 412 when the server cannot be used or does not answer with the resource
+     */
+    public IBaseResource fetch(String fhirServer, String accessToken, String query) {
+        checkAllowed(fhirServer);
+        IGenericClient client = clientContext.newRestfulGenericClient(fhirServer);
+        if (accessToken != null && !accessToken.isBlank()) {
+            client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
+        }
+        String url = fhirServer + "/" + encodeQuery(query);
+        try {
+            if (query.contains("?")) {
+                return collectPages(client, client.fetchResourceFromUrl(Bundle.class, url));
+            }
+            String type = query.substring(0, query.indexOf('/'));
+            Class<? extends IBaseResource> resourceClass =
+                    clientContext.getResourceDefinition(type).getImplementingClass();
+            return client.fetchResourceFromUrl(resourceClass, url);
+        } catch (FhirClientConnectionException e) {
+            log.debug("fhirServer could not be reached", e);
+            throw CdsHookException.preconditionFailed("Prefetch data missing and the fhirServer could not be reached");
+        } catch (BaseServerResponseException e) {
+            log.debug("fhirServer answered {} to a prefetch read", e.getStatusCode());
+            throw CdsHookException.preconditionFailed(
+                    "Prefetch data missing and the fhirServer answered HTTP " + e.getStatusCode());
+        } catch (RuntimeException e) {
+            // A server answering something that is not FHIR (HTML error page, wrong resource type...).
+            log.debug("fhirServer answer could not be used", e);
+            throw CdsHookException.preconditionFailed(
+                    "Prefetch data missing and the fhirServer answer was not usable FHIR");
+        }
+    }
+
+    /**
+     * Percent-encodes what a URI may not contain literally: prefetch templates carry token searches such as
+     * {@code code=http://loinc.org|718-7}, and the HTTP client refuses a raw {@code |}.
+     */
+    static String encodeQuery(String query) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : query.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
+            if (allowed) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return encoded.toString();
+    }
+
+    private Bundle collectPages(IGenericClient client, Bundle first) {
+        Bundle page = first;
+        int pages = 1;
+        while (page.getLink(Bundle.LINK_NEXT) != null && pages < settings.maxPages()) {
+            page = client.loadPage().next(page).execute();
+            first.getEntry().addAll(page.getEntry());
+            pages++;
+        }
+        return first;
+    }
+
+    private void checkAllowed(String fhirServer) {
+        URI uri = URI.create(fhirServer);
+        if ("https".equalsIgnoreCase(uri.getScheme()) || settings.allowHttpFhirServer()) {
+            return;
+        }
+        if (isLoopback(uri.getHost())) {
+            return;
+        }
+        throw CdsHookException.preconditionFailed(
+                "Prefetch data missing and fhirServer is not https (CDS Hooks 2.0 requires https)");
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // Only literal addresses are checked: resolving names here would let a client make us do DNS look-ups.
+            if (host.matches("[0-9.]+") || host.startsWith("[")) {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            }
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+}

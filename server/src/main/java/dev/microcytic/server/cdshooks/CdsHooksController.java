@@ -1,0 +1,116 @@
+package dev.microcytic.server.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceFeedbackJson;
+import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microcytic.cdshooks.service.CdsHookException;
+import dev.microcytic.cdshooks.service.CdsHooksJson;
+import dev.microcytic.cdshooks.service.CdsServiceCatalog;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. It replaces HAPI 8.8.0's controller, which has
+ * no error mapping, loses spec-form feedback and checks no JWT (tech-notes §4); the wire types stay HAPI's. Bodies are
+ * read as bytes with a size limit (413) so that nothing is parsed before the caller is authenticated, and neither
+ * bodies nor tokens are logged.
+ */
+@RestController
+@RequestMapping("/cds-services")
+class CdsHooksController {
+
+    private static final Logger log = LoggerFactory.getLogger(CdsHooksController.class);
+
+    private final CdsServiceCatalog catalog;
+    private final CdsRequestAuthorizer authorizer;
+    private final FeedbackStore feedbackStore;
+    private final ObjectMapper writer;
+    private final long maxRequestBytes;
+
+    CdsHooksController(
+            CdsServiceCatalog catalog,
+            CdsRequestAuthorizer authorizer,
+            FeedbackStore feedbackStore,
+            FhirContext fhirContext,
+            CdsHooksProperties properties) {
+        this.catalog = catalog;
+        this.authorizer = authorizer;
+        this.feedbackStore = feedbackStore;
+        this.writer = CdsHooksJson.writer(fhirContext);
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> discovery(HttpServletRequest request) throws JsonProcessingException {
+        authorizer.authorizeDiscovery(request);
+        return json(writer.writeValueAsString(catalog.discovery()));
+    }
+
+    @PostMapping(value = "/{serviceId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> call(@PathVariable String serviceId, HttpServletRequest request)
+            throws JsonProcessingException {
+        requireService(serviceId);
+        authorizer.authorize(request);
+        byte[] body = body(request);
+        long start = System.nanoTime();
+        CdsServiceResponseJson response = catalog.call(serviceId, body);
+        log.debug(
+                "CDS service {} answered {} cards in {} ms",
+                serviceId,
+                response.getCards().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return json(writer.writeValueAsString(response));
+    }
+
+    @PostMapping(value = "/{serviceId}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> feedback(@PathVariable String serviceId, HttpServletRequest request) {
+        requireService(serviceId);
+        CdsClientAuthenticator.CdsClient client = authorizer.authorize(request);
+        List<CdsServiceFeedbackJson> items = catalog.feedback(serviceId, body(request));
+        feedbackStore.save(serviceId, items, client == null ? null : client.issuer());
+        return json("{\"stored\":" + items.size() + "}");
+    }
+
+    private void requireService(String serviceId) {
+        if (!catalog.exists(serviceId)) {
+            throw CdsHookException.notFound("No CDS service with this id; see GET /cds-services");
+        }
+    }
+
+    private byte[] body(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            throw CdsHookException.tooLarge("The request body exceeds " + maxRequestBytes + " bytes");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            if (body.length > maxRequestBytes) {
+                throw CdsHookException.tooLarge("The request body exceeds " + maxRequestBytes + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw CdsHookException.badRequest("The request body could not be read");
+        }
+    }
+
+    private static ResponseEntity<String> json(String body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.microcytic.server.cdshooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microcytic.cdshooks.service.CdsHookException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps every failure of a CDS Hooks call to a JSON error body {@code {"error": ..., "message": ...}} with the right
+ * status: 400/404/412/413 from the service, 401 for a missing or invalid token, and 500 only for our own faults (which
+ * are logged, without the request body, so they can be fixed).
+ */
+@RestControllerAdvice(assignableTypes = CdsHooksController.class)
+class CdsHooksErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CdsHooksErrorHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ExceptionHandler(CdsHookException.class)
+    ResponseEntity<String> hookError(CdsHookException e) {
+        log.debug("CDS Hooks request refused with {}: {}", e.status(), e.getMessage());
+        return error(HttpStatus.valueOf(e.status()), e.error(), e.getMessage());
+    }
+
+    @ExceptionHandler(CdsAuthException.class)
+    ResponseEntity<String> authError(CdsAuthException e) {
+        ResponseEntity<String> response =
+                error(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid CDS client JWT is required");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<String> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method " + e.getMethod() + " not allowed");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<String> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return error(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Responses are application/json");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e) {
+        log.error("CDS Hooks request failed unexpectedly", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed; the error is logged");
+    }
+
+    static ResponseEntity<String> error(HttpStatus status, String error, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", error);
+        body.put("message", message);
+        try {
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An ObjectNode of two strings always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.microcytic.server.interpretation;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import dev.microcytic.cdshooks.differential.DifferentialEngine;
+import dev.microcytic.cdshooks.fhir.DifferentialWriter;
+import dev.microcytic.cdshooks.fhir.LabPanelReader;
+import dev.microcytic.cdshooks.fhir.PatientContextReader;
+import dev.microcytic.server.config.MicrocyticProperties;
+import dev.microcytic.server.fhir.FhirServerCustomizer;
+import dev.microcytic.terminology.CodeGroups;
+import dev.microcytic.terminology.LabConcepts;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Interpretations as FHIR (issue 6): {@code $microcytic-differential} and re-evaluation on ingest, both on the one
+ * engine and the one {@link DifferentialWriter}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InterpretationConfig {
+
+    @Bean
+    public InterpretationService interpretationService(
+            DaoRegistry daoRegistry, ObjectProvider<DifferentialEngine> engines) {
+        // The one engine: the CDS Hooks side's bean when it declares one, else the standard engine it is built from.
+        DifferentialEngine engine = engines.getIfAvailable(DifferentialEngine::standard);
+        return new InterpretationService(
+                new PatientRecordReader(daoRegistry, observationCodes()),
+                new RecordEvaluator(engine, LabPanelReader.standard(), PatientContextReader.standard()),
+                DifferentialWriter.standard(),
+                new InterpretationStore(daoRegistry),
+                Clock.systemUTC());
+    }
+
+    /** Every LOINC code the engine reads, plus pregnancy status (read as context). */
+    static List<String> observationCodes() {
+        List<String> codes = new ArrayList<>(LabConcepts.standard().allLoincCodes());
+        codes.add(IngestRelevance.PREGNANCY_STATUS_LOINC);
+        return codes;
+    }
+
+    @Bean(destroyMethod = "close")
+    public ReevaluationScheduler reevaluationScheduler(
+            MicrocyticProperties properties, InterpretationService interpretationService) {
+        MicrocyticProperties.Reevaluation settings = properties.reevaluation();
+        return new ReevaluationScheduler(
+                settings.enabled(), settings.delay(), settings.threads(), interpretationService::reevaluate);
+    }
+
+    @Bean
+    public ReevaluationInterceptor reevaluationInterceptor(
+            IInterceptorService interceptorService, ReevaluationScheduler reevaluationScheduler) {
+        ReevaluationInterceptor interceptor = new ReevaluationInterceptor(
+                new IngestRelevance(LabConcepts.standard(), CodeGroups.standard()), reevaluationScheduler);
+        interceptorService.registerInterceptor(interceptor);
+        return interceptor;
+    }
+
+    @Bean
+    public OperationDefinitionPublisher microcyticDifferentialDefinition(
+            DaoRegistry daoRegistry, FhirContext fhirContext) {
+        return new OperationDefinitionPublisher(daoRegistry, fhirContext);
+    }
+
+    @Bean
+    public FhirServerCustomizer microcyticDifferentialOperation(InterpretationService interpretationService) {
+        MicrocyticDifferentialProvider provider = new MicrocyticDifferentialProvider(interpretationService);
+        return server -> server.registerProvider(provider);
+    }
+}

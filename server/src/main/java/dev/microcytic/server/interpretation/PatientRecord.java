@@ -1,0 +1,35 @@
+package dev.microcytic.server.interpretation;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+
+/**
+ * What the server holds about one patient that the differential reads: the same inputs a CDS Hooks prefetch carries
+ * (contract §3.1), read from the JPA store.
+ */
+public record PatientRecord(
+        Patient patient,
+        List<Observation> observations,
+        List<Condition> conditions,
+        List<MedicationRequest> medicationRequests,
+        List<MedicationStatement> medicationStatements,
+        List<Procedure> procedures) {
+
+    public PatientRecord {
+        observations = List.copyOf(observations);
+        conditions = List.copyOf(conditions);
+        medicationRequests = List.copyOf(medicationRequests);
+        medicationStatements = List.copyOf(medicationStatements);
+        procedures = List.copyOf(procedures);
+    }
+
+    /** The versionless {@code Patient/id} reference. */
+    public String patientReference() {
+        return "Patient/" + patient.getIdElement().getIdPart();
+    }
+}

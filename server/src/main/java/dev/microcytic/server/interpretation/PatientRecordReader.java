@@ -1,0 +1,91 @@
+package dev.microcytic.server.interpretation;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.microcytic.terminology.LabConcepts;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+
+/**
+ * Reads a patient's stored record through HAPI's DAOs (not over HTTP: the server evaluates its own data, inside its
+ * own authorisation boundary).
+ */
+public class PatientRecordReader {
+
+    /** More results than any realistic lab history of one patient; the reader keeps the latest per analyte. */
+    static final int MAX_RESOURCES_PER_TYPE = 5000;
+
+    private final DaoRegistry daoRegistry;
+    private final List<String> observationCodes;
+
+    /**
+     * @param observationCodes the LOINC codes of the Observations the engine reads (lab analytes and pregnancy
+     *     status); other Observations of the patient, including the service's own differentials, are not loaded
+     */
+    public PatientRecordReader(DaoRegistry daoRegistry, List<String> observationCodes) {
+        this.daoRegistry = daoRegistry;
+        this.observationCodes = List.copyOf(observationCodes);
+    }
+
+    /**
+     * @throws ResourceNotFoundException when there is no such patient (HAPI answers 404 with an OperationOutcome)
+     */
+    public PatientRecord read(String patientId) {
+        RequestDetails request = new SystemRequestDetails();
+        IdType id = new IdType("Patient", patientId);
+        Patient patient = daoRegistry.getResourceDao(Patient.class).read(id, request);
+        String reference = "Patient/" + patient.getIdElement().getIdPart();
+        return new PatientRecord(
+                patient,
+                observations(reference, request),
+                search(Condition.class, "subject", reference, request),
+                search(MedicationRequest.class, "subject", reference, request),
+                search(MedicationStatement.class, "subject", reference, request),
+                search(Procedure.class, "subject", reference, request));
+    }
+
+    /** Whether the patient exists (and is not deleted). */
+    public boolean exists(String patientId) {
+        try {
+            daoRegistry
+                    .getResourceDao(Patient.class)
+                    .read(new IdType("Patient", patientId), new SystemRequestDetails());
+            return true;
+        } catch (ResourceNotFoundException | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
+            return false;
+        }
+    }
+
+    private List<Observation> observations(String reference, RequestDetails request) {
+        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(reference));
+        TokenOrListParam codes = new TokenOrListParam();
+        observationCodes.forEach(code -> codes.addOr(new TokenParam(LabConcepts.LOINC, code)));
+        map.add("code", codes);
+        map.setLoadSynchronousUpTo(MAX_RESOURCES_PER_TYPE);
+        return daoRegistry.getResourceDao(Observation.class).search(map, request).getAllResources().stream()
+                .map(Observation.class::cast)
+                .toList();
+    }
+
+    private <T extends IBaseResource> List<T> search(
+            Class<T> type, String parameter, String reference, RequestDetails request) {
+        SearchParameterMap map = SearchParameterMap.newSynchronous(parameter, new ReferenceParam(reference));
+        map.setLoadSynchronousUpTo(MAX_RESOURCES_PER_TYPE);
+        IBundleProvider results = daoRegistry.getResourceDao(type).search(map, request);
+        return results.getAllResources().stream().map(type::cast).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.microcytic.server.terminology;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loads the knowledge package's terminology resources into the FHIR store at start-up (issue 3 item 5). */
+@Configuration(proxyBeanMethods = false)
+public class TerminologyLoaderConfig {
+
+    @Bean
+    public TerminologyResourceLoader terminologyResourceLoader(DaoRegistry daoRegistry, FhirContext fhirContext) {
+        return new TerminologyResourceLoader(daoRegistry, fhirContext);
+    }
+
+    @Bean
+    public ApplicationRunner terminologyLoadOnStart(TerminologyResourceLoader loader) {
+        return args -> loader.load();
+    }
+}

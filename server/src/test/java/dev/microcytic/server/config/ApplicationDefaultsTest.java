@@ -1,0 +1,35 @@
+package dev.microcytic.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/** The shipped defaults the contract (§2) promises: H2 file store under ./data, port 8080; PostgreSQL profile. */
+class ApplicationDefaultsTest {
+
+    @Test
+    void defaultStoreIsH2FileUnderData() throws IOException {
+        PropertySource<?> defaults = load("application.yaml");
+
+        assertThat(defaults.getProperty("spring.datasource.url").toString()).startsWith("jdbc:h2:file:./data/");
+        assertThat(defaults.getProperty("server.port")).isEqualTo(8080);
+    }
+
+    @Test
+    void postgresProfilePointsAtLocalPostgres() throws IOException {
+        PropertySource<?> postgres = load("application-postgres.yaml");
+
+        assertThat(postgres.getProperty("spring.datasource.url").toString())
+                .startsWith("jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    private static PropertySource<?> load(String name) throws IOException {
+        List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(name, new ClassPathResource(name));
+        return sources.get(0);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.microcytic.server.interpretation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ReevaluationSchedulerTest {
+
+    @Test
+    void requestsForOnePatientWithinTheDelayGiveOneEvaluation() {
+        List<String> evaluated = new CopyOnWriteArrayList<>();
+        try (ReevaluationScheduler scheduler =
+                new ReevaluationScheduler(true, Duration.ofMillis(200), 2, evaluated::add)) {
+            for (int i = 0; i < 12; i++) {
+                scheduler.request("p1");
+            }
+            scheduler.request("p2");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.isIdle() && evaluated.size() >= 2);
+
+            assertThat(evaluated).containsExactlyInAnyOrder("p1", "p2");
+            assertThat(scheduler.completedCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRequestDuringARunSchedulesOneMoreRun() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> evaluated = new CopyOnWriteArrayList<>();
+        try (ReevaluationScheduler scheduler = new ReevaluationScheduler(true, Duration.ofMillis(10), 2, id -> {
+            evaluated.add(id);
+            started.countDown();
+            awaitQuietly(release);
+        })) {
+            scheduler.request("p1");
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            scheduler.request("p1");
+            scheduler.request("p1");
+            release.countDown();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.isIdle() && evaluated.size() >= 2);
+
+            assertThat(evaluated).containsExactly("p1", "p1");
+        }
+    }
+
+    @Test
+    void failuresAreCountedAndDoNotStopLaterRuns() {
+        List<String> evaluated = new CopyOnWriteArrayList<>();
+        try (ReevaluationScheduler scheduler = new ReevaluationScheduler(true, Duration.ofMillis(10), 1, id -> {
+            if (id.equals("bad")) {
+                throw new IllegalStateException("boom");
+            }
+            evaluated.add(id);
+        })) {
+            scheduler.request("bad");
+            await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.failedCount() == 1);
+            scheduler.request("good");
+            await().atMost(Duration.ofSeconds(5)).until(() -> evaluated.contains("good"));
+
+            assertThat(scheduler.completedCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void disabledSchedulerIgnoresRequests() throws InterruptedException {
+        List<String> evaluated = new CopyOnWriteArrayList<>();
+        try (ReevaluationScheduler scheduler =
+                new ReevaluationScheduler(false, Duration.ofMillis(1), 1, evaluated::add)) {
+            scheduler.request("p1");
+            Thread.sleep(100);
+
+            assertThat(evaluated).isEmpty();
+            assertThat(scheduler.isIdle()).isTrue();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
