@@ -35,7 +35,7 @@ public final class BenchSuite {
     private static final Logger log = LoggerFactory.getLogger(BenchSuite.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration START_LIMIT = Duration.ofSeconds(180);
+    private static final Duration START_LIMIT = Duration.ofSeconds(300);
     private static final String DIFFERENTIAL_CODE =
             "https://fhir.microcytic.dev/CodeSystem/microcytic-cds|differential";
     private static final IntPredicate OK = status -> status == 200;
