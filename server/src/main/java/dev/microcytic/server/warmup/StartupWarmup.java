@@ -2,7 +2,6 @@ package dev.microcytic.server.warmup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.microcytic.cdshooks.service.CdsHookException;
 import dev.microcytic.cdshooks.service.CdsServiceCatalog;
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +22,8 @@ import org.springframework.core.env.Environment;
  * Warms the CDS Hooks path before health reports UP (issue 7: the first call after start within 100 ms). Everything
  * that a first request would otherwise pay for once happens here: class loading and JIT of the request reader, the
  * engine and the card writer (in-process calls on a bundled synthetic panel), Spring MVC's lazily initialised
- * dispatcher and Jetty's connection path (one HTTP call to the service), HAPI's FHIR client and its JPA search path
- * (one call without prefetch that reads from this server's own {@code /fhir}), and HAPI's CapabilityStatement.
+ * dispatcher and Jetty's connection path (one HTTP call to the service), HAPI's JPA search path (a lab search for the
+ * synthetic patient, which is never stored) and HAPI's CapabilityStatement.
  *
  * <p>It only reads: nothing is stored. It runs on the start-up thread, after the web server listens and before Spring
  * publishes readiness; a failure is logged and start-up goes on, since a cold first call is slow, not wrong.
@@ -33,6 +32,8 @@ final class StartupWarmup implements ApplicationRunner, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+    private static final String LABS_SEARCH = "/fhir/Observation?patient=" + WarmupRequest.PATIENT_ID
+            + "&code=http%3A%2F%2Floinc.org%7C718-7,http%3A%2F%2Floinc.org%7C787-2&_sort=-date&_count=50";
 
     private final WarmupProperties properties;
     private final WarmupHealthIndicator health;
@@ -100,14 +101,7 @@ final class StartupWarmup implements ApplicationRunner, Ordered {
             }
             calls++;
         }
-        String fhirServer = selfBase() + "/fhir";
-        try {
-            // The synthetic patient is not stored: the FHIR reads come back empty or 404 and the call ends in 412.
-            services.call(WarmupRequest.SERVICE_ID, WarmupRequest.withoutPrefetch(fhirServer));
-        } catch (CdsHookException expected) {
-            log.debug("warm-up call without prefetch answered {}", expected.getMessage());
-        }
-        return calls + 1;
+        return calls;
     }
 
     private int httpCalls(long deadline) {

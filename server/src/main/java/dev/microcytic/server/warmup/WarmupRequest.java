@@ -28,14 +28,6 @@ final class WarmupRequest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A request without prefetch that names {@code fhirServer}: it exercises the fallback reader and FHIR client. */
-    static byte[] withoutPrefetch(String fhirServer) {
-        String json = "{\"hook\":\"patient-view\",\"hookInstance\":\"00000000-0000-4000-8000-00000000a11f\","
-                + "\"fhirServer\":\"" + fhirServer + "\",\"context\":{\"userId\":\"Practitioner/" + PATIENT_ID
-                + "\",\"patientId\":\"" + PATIENT_ID + "\"}}";
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
-
     private static String template() {
         try (InputStream in = WarmupRequest.class.getResourceAsStream("/warmup/patient-view.json")) {
             if (in == null) {

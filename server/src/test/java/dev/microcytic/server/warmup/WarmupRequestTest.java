@@ -28,12 +28,4 @@ class WarmupRequestTest {
                 .toIterable()
                 .containsExactly("patient", "labs", "conditions", "medications", "procedures");
     }
-
-    @Test
-    void fallbackRequestNamesTheServerAndHasNoPrefetch() throws Exception {
-        JsonNode request = JSON.readTree(WarmupRequest.withoutPrefetch("http://127.0.0.1:8080/fhir"));
-
-        assertThat(request.path("fhirServer").asText()).isEqualTo("http://127.0.0.1:8080/fhir");
-        assertThat(request.has("prefetch")).isFalse();
-    }
 }
