@@ -514,6 +514,20 @@ class DifferentialRulesTest {
         assertThat(band(d, "irida")).isEqualTo(band);
     }
 
+    @ParameterizedTest(name = "low TSAT/hepcidin ratio with CRP {0} → IRIDA {1}")
+    @CsvSource({"1,LIKELY", "9.9,LIKELY", "10,CONSIDER", "-1,POSSIBLE"})
+    void tsatHepcidinRatioNeedsCrpBelowTen(double crp, String band) {
+        Patient p = Patient.woman(25)
+                .cbc(10.5, 62)
+                .lab(FERRITIN, 60)
+                .lab(TRANSFERRIN_SATURATION, 5)
+                .lab(HEPCIDIN, 4);
+        if (crp >= 0) {
+            p.lab(CRP, crp);
+        }
+        assertThat(band(p.evaluate(), "irida")).isEqualTo(band);
+    }
+
     @ParameterizedTest(name = "ceruloplasmin {0} mg/dL with ferritin 900 → {1}")
     @CsvSource({"5.0,LIKELY", "5.1,CONSIDER", "25,absent"})
     void ceruloplasminUndetectable(double cp, String band) {

@@ -277,6 +277,7 @@ class CdsHooksFuzzIT extends AbstractServerIT {
         List<String> answerable = List.of(
                 "huge number",
                 "labs bundle of patients",
+                "labs entry not object",
                 "overflowing number",
                 "negative huge",
                 "long integer",

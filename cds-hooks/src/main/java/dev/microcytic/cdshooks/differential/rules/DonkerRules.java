@@ -84,7 +84,17 @@ final class DonkerRules {
                     w.k.tsatHepcidin.sourceId(),
                     hepcidin.sourceId());
             if (low && w.k.tsatLow.test(tsat.value())) {
-                CauseBuilder b = w.propose(Cause.IRIDA, LIKELY, 320);
+                // inflammation raises hepcidin too: the ratio is validated only with CRP < 10 mg/L
+                boolean crpOk = w.present(Analyte.CRP)
+                        && w.k.crpRareBranch.test(w.v(Analyte.CRP))
+                        && !w.flag(ClinicalFlag.INFLAMMATION);
+                boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
+                CauseBuilder b = crpOk
+                        ? w.propose(Cause.IRIDA, LIKELY, 320)
+                        : w.propose(Cause.IRIDA, inflamedNow ? CONSIDER : POSSIBLE, inflamedNow ? 140 : 230);
+                if (!w.present(Analyte.CRP)) {
+                    b.test(NextTest.CRP, "The TSAT/hepcidin ratio is valid only with CRP < 10 mg/L");
+                }
                 b.support(ratioEvidence);
                 b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
                 if (refractory) {
@@ -240,7 +250,8 @@ final class DonkerRules {
         boolean otherContext = w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) || w.flag(ClinicalFlag.HEART_FAILURE);
         CauseBuilder b;
         if ((diabetes || neuro) && w.inflammationExcluded && !otherContext && tsat != null) {
-            b = w.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 205);
+            // review G3: suggest ceruloplasmin; the card may lead only once ceruloplasmin is undetectable
+            b = w.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 170);
         } else if (diabetes || neuro) {
             b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
             if (!w.present(Analyte.CRP)) {

@@ -270,6 +270,17 @@ final class IronRules {
             }
             b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
         }
+        if (w.inflammationExcluded && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
+            // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (review G3)
+            CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
+            acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
+            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
+            acd.oppose(w.ev(Analyte.CRP, w.k.crpInflammation, "CRP not raised"));
+            acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of chronic disease");
+            if (!w.anemia) {
+                acd.cap(CONSIDER, 120);
+            }
+        }
         if (w.inflammationUnknown && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
             CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 140);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));

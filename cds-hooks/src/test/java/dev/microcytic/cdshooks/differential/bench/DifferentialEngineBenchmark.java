@@ -44,7 +44,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *     dev.microcytic.cdshooks.differential.bench.DifferentialEngineBenchmark
  * </pre>
  *
- * (1 fork, 3 × 2 s warm-up, 3 × 2 s measurement; average time per evaluation in microseconds.)
+ * (1 fork, 3 × 2 s warm-up, 3 × 2 s measurement; average time per evaluation in microseconds.) Append {@code --cpu}
+ * to measure thread CPU time per evaluation instead, which stays meaningful when other processes load the machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -156,6 +157,10 @@ public class DifferentialEngineBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
+        if (args.length > 0 && "--cpu".equals(args[0])) {
+            cpuTime();
+            return;
+        }
         Options options = new OptionsBuilder()
                 .include(DifferentialEngineBenchmark.class.getSimpleName())
                 .forks(1)
@@ -165,5 +170,42 @@ public class DifferentialEngineBenchmark {
                 .measurementTime(TimeValue.seconds(2))
                 .build();
         new Runner(options).run();
+    }
+
+    /**
+     * Thread CPU time per evaluation after 200k warm-up calls: the cost on one core, independent of how many other
+     * processes compete for the CPU (JMH wall-clock figures are meaningless on a saturated machine).
+     */
+    static void cpuTime() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        String[] causes;
+        try {
+            causes = DifferentialEngineBenchmark.class
+                    .getField("cause")
+                    .getAnnotation(Param.class)
+                    .value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+        long sink = 0;
+        for (String cause : causes) {
+            DifferentialEngineBenchmark b = new DifferentialEngineBenchmark();
+            b.cause = cause;
+            b.setUp();
+            for (int i = 0; i < 200_000; i++) {
+                sink += b.evaluate().causes().size();
+            }
+            int n = 200_000;
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sink += b.evaluate().causes().size();
+            }
+            double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1000.0 / n;
+            double wall = (System.nanoTime() - wall0) / 1000.0 / n;
+            System.out.println(cause + ": cpu " + Math.round(cpu * 100) / 100.0 + " us/op, wall "
+                    + Math.round(wall * 100) / 100.0 + " us/op");
+        }
+        System.out.println("(checksum " + sink + ")");
     }
 }
