@@ -45,7 +45,8 @@ public final class BenchMain {
         switch (args[0]) {
             case "suite" -> System.exit(BenchSuite.run(rest, ownJar()));
             case "plain-hapi" -> PlainHapiApplication.main(rest);
-            case "jfr-top" -> log.info("\n{}", JfrHotMethods.summarize(Path.of(rest[0]), 25));
+            case "jfr-top" -> log.info(
+                    "\n{}", JfrHotMethods.summarize(Path.of(rest[0]), 25, rest.length > 1 ? rest[1] : null));
             case "patient-view", "fallback", "ingest" -> System.exit(single(args[0], rest));
             default -> {
                 log.error("unknown command {}", args[0]);

@@ -21,9 +21,18 @@ public final class JfrHotMethods {
     private JfrHotMethods() {}
 
     public static String summarize(Path recording, int top) throws IOException {
+        return summarize(recording, top, null);
+    }
+
+    /**
+     * As {@link #summarize(Path, int)}, counting only samples with a frame whose {@code class.method} contains
+     * {@code onStack} (e.g. {@code CdsHooksController.call}: the CDS request path without start-up and ingest).
+     */
+    public static String summarize(Path recording, int top, String onStack) throws IOException {
         Map<String, Integer> leaf = new HashMap<>();
         Map<String, Integer> leafPackage = new HashMap<>();
         Map<String, Integer> ownInclusive = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
         int samples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -32,7 +41,10 @@ public final class JfrHotMethods {
                     continue;
                 }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
-                if (frames.isEmpty()) {
+                if (frames.isEmpty()
+                        || (onStack != null
+                                && frames.stream()
+                                        .noneMatch(f -> name(f.getMethod()).contains(onStack)))) {
                     continue;
                 }
                 samples++;
@@ -42,17 +54,26 @@ public final class JfrHotMethods {
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (RecordedFrame frame : frames) {
                     String method = name(frame.getMethod());
-                    if (method.startsWith("dev.microcytic.") && seen.add(method)) {
-                        ownInclusive.merge(method, 1, Integer::sum);
+                    if (seen.add(method)) {
+                        inclusive.merge(method, 1, Integer::sum);
+                        if (method.startsWith("dev.microcytic.")) {
+                            ownInclusive.merge(method, 1, Integer::sum);
+                        }
                     }
                 }
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(samples).append(" execution samples\n");
+        out.append(samples)
+                .append(" execution samples")
+                .append(onStack == null ? "" : " with " + onStack + " on the stack")
+                .append('\n');
         section(out, "hottest leaf methods", leaf, samples, top);
         section(out, "hottest leaf packages", leafPackage, samples, top);
         section(out, "dev.microcytic methods on the stack (inclusive)", ownInclusive, samples, top);
+        if (onStack != null) {
+            section(out, "methods on the stack (inclusive)", inclusive, samples, top * 3);
+        }
         return out.toString();
     }
 
