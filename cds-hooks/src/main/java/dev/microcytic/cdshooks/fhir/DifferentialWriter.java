@@ -75,7 +75,6 @@ public final class DifferentialWriter {
 
     static final String LOINC_SYSTEM = "http://loinc.org";
     static final String SNOMED_SYSTEM = "http://snomed.info/sct";
-    static final String OBSERVATION_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 
     /** The knowledge package's verified cause mappings (terminology helper's ConceptMap). */
@@ -212,7 +211,8 @@ public final class DifferentialWriter {
         Observation observation = new Observation();
         observation.setIdElement(placeholder());
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.addCategory().addCoding(new Coding(OBSERVATION_CATEGORY_SYSTEM, "laboratory", "Laboratory"));
+        // No "laboratory" category: this is an inference, and clients that list a patient's lab results by category
+        // must not get it mixed in with measured values.
         observation.getCode().addCoding(new Coding(PRODUCT_SYSTEM, DIFFERENTIAL_CODE, DIFFERENTIAL_DISPLAY));
         observation.getCode().setText(DIFFERENTIAL_DISPLAY);
         observation.setSubject(new Reference(patientReference));
