@@ -1,0 +1,367 @@
+package dev.microcytic.bench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microcytic.bench.load.LoadGenerator;
+import dev.microcytic.bench.load.LoadResult;
+import dev.microcytic.bench.load.RequestSource;
+import dev.microcytic.bench.profile.JfrHotMethods;
+import dev.microcytic.bench.scenario.CaseFixtures;
+import dev.microcytic.bench.scenario.Scenarios;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole benchmark: starts the product server (and for the ingest comparison two more product servers and the
+ * plain HAPI baseline), runs every scenario against 127.0.0.1 only, stops everything and writes a markdown report.
+ * Returns non-zero when any scenario had errors or could not run, so {@code --smoke} can gate CI.
+ */
+public final class BenchSuite {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchSuite.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration START_LIMIT = Duration.ofSeconds(300);
+    private static final String DIFFERENTIAL_CODE =
+            "https://fhir.microcytic.dev/CodeSystem/microcytic-cds|differential";
+    private static final IntPredicate OK = status -> status == 200;
+    private static final IntPredicate CREATED_OR_OK = status -> status == 200 || status == 201;
+
+    /** The prefetch keys of contract §3.1; any further key the discovery lists is added. */
+    private static final List<String> DEFAULT_PREFETCH_KEYS =
+            List.of("patient", "labs", "conditions", "medications", "procedures");
+
+    private final SuiteOptions options;
+    private final SuiteResults results = new SuiteResults();
+    private final CaseFixtures fixtures = CaseFixtures.load(Instant.now());
+
+    private BenchSuite(SuiteOptions options) {
+        this.options = options;
+    }
+
+    /** Runs the suite; the exit code is 0 when every scenario ran without errors. */
+    public static int run(String[] args, Path ownJar) throws Exception {
+        SuiteOptions options = SuiteOptions.parse(args, ownJar);
+        BenchSuite suite = new BenchSuite(options);
+        try {
+            suite.runAll();
+        } catch (RuntimeException | IOException e) {
+            log.error("benchmark aborted", e);
+            suite.results.problem("aborted: " + e.getMessage());
+        }
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.writeString(options.out(), new SuiteReport(options, suite.results).markdown(), StandardCharsets.UTF_8);
+        log.info("report written to {}", options.out());
+        suite.results.problems().forEach(p -> log.warn("problem: {}", p));
+        return suite.results.problems().isEmpty() ? 0 : 1;
+    }
+
+    private void runAll() throws Exception {
+        if (!Files.isRegularFile(options.serverJar())) {
+            throw new IllegalStateException("no server jar at " + options.serverJar() + "; build it first");
+        }
+        try (LoadGenerator http = new LoadGenerator(TIMEOUT)) {
+            http.warmUp(300, fixtures.patientViewWithPrefetch("bench-client", null, DEFAULT_PREFETCH_KEYS));
+            phase("product server", () -> {
+                try (ServerProcess server = startProduct("product", true)) {
+                    Scenarios scenarios = new Scenarios(base(options.port()), TIMEOUT);
+                    results.afterStart(server.name(), server.rssKb());
+                    List<String> keys = firstCalls(http, scenarios);
+                    phase("patient-view", () -> patientView(http, scenarios, server, keys));
+                    phase("fallback", () -> fallback(http, scenarios, server));
+                    if (options.smoke()) {
+                        phase("ingest", () -> ingest(http, scenarios, server, "product, re-evaluation on", true));
+                    }
+                    stop(server);
+                }
+            });
+            if (!options.smoke()) {
+                phase("ingest, re-evaluation on", () -> ingestOnFreshServer(http, "product, re-evaluation on", true));
+                phase(
+                        "ingest, re-evaluation off",
+                        () -> ingestOnFreshServer(http, "product, re-evaluation off", false));
+            }
+            if (options.plain()) {
+                phase("plain HAPI", () -> {
+                    try (ServerProcess plain = startPlain()) {
+                        Scenarios scenarios = new Scenarios(base(options.plainPort()), TIMEOUT);
+                        results.afterStart(plain.name(), plain.rssKb());
+                        ingest(http, scenarios, plain, SuiteResults.PLAIN, false);
+                        stop(plain);
+                    }
+                });
+            }
+        }
+    }
+
+    /** One phase's failure is recorded and the suite goes on, so a report always shows what could be measured. */
+    private void phase(String name, Phase phase) throws InterruptedException {
+        try {
+            phase.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            log.error("{} failed", name, e);
+            results.problem(name + " failed: " + e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void ingestOnFreshServer(LoadGenerator http, String label, boolean reevaluation) throws Exception {
+        try (ServerProcess server =
+                startProduct(reevaluation ? "product-reeval-on" : "product-reeval-off", reevaluation)) {
+            results.afterStart(server.name(), server.rssKb());
+            ingest(http, new Scenarios(base(options.port()), TIMEOUT), server, label, reevaluation);
+            stop(server);
+        }
+    }
+
+    /** The first hook call right after health said UP, then two more; returns the prefetch keys to send. */
+    private List<String> firstCalls(LoadGenerator http, Scenarios scenarios) throws Exception {
+        String body = fixtures.patientViewWithPrefetch("bench-ida-first", scenarios.fhirBase(), DEFAULT_PREFETCH_KEYS);
+        RequestSource calls = scenarios.hookCalls(body);
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.call(calls.request(i));
+            double millis = (System.nanoTime() - t0) / 1e6;
+            results.firstCall(i, response.statusCode(), millis, i == 0 ? cardSummaries(response.body()) : List.of());
+            if (response.statusCode() != 200) {
+                results.problem("patient-view answered HTTP " + response.statusCode() + " after start: "
+                        + abbreviate(response.body()));
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>(DEFAULT_PREFETCH_KEYS);
+        HttpResponse<String> discovery = http.call(scenarios.get("/cds-services"));
+        if (discovery.statusCode() == 200) {
+            for (JsonNode service : JSON.readTree(discovery.body()).path("services")) {
+                if ("microcytic-anemia".equals(service.path("id").asText())) {
+                    service.path("prefetch").fieldNames().forEachRemaining(keys::add);
+                    results.discoveredPrefetch(List.copyOf(keys));
+                }
+            }
+        } else {
+            results.problem("discovery answered HTTP " + discovery.statusCode());
+        }
+        return List.copyOf(keys);
+    }
+
+    private void patientView(LoadGenerator http, Scenarios scenarios, ServerProcess server, List<String> keys)
+            throws Exception {
+        String body = fixtures.patientViewWithPrefetch("bench-ida-0001", scenarios.fhirBase(), keys);
+        results.requestBytes(body.replace("{{HOOK}}", "00000000-0000-4000-8000-000000000000")
+                .getBytes(StandardCharsets.UTF_8)
+                .length);
+        RequestSource calls = scenarios.hookCalls(body);
+        MemorySampler memory = server.sampleMemory(Duration.ofSeconds(1));
+        results.warmup(http.closedLoop("patient-view warm-up", calls, OK, 2, options.warmup()));
+        results.patientView(http.fixedRate("patient-view", calls, OK, options.effectiveRate(), options.fixedRun()));
+        results.patientView(
+                http.fixedRate("patient-view", calls, OK, options.effectiveHighRate(), options.highRateRun()));
+        for (int clients : options.saturationClients()) {
+            results.patientView(http.closedLoop("patient-view", calls, OK, clients, options.saturationRun()));
+        }
+        results.memory("patient-view load", memory.stop());
+    }
+
+    private void fallback(LoadGenerator http, Scenarios scenarios, ServerProcess server) throws Exception {
+        String patientId = "bench-fallback";
+        HttpResponse<String> preload = http.call(scenarios.post(
+                java.net.URI.create(scenarios.fhirBase()),
+                Scenarios.CONTENT_FHIR,
+                fixtures.transaction(patientId, true).replace(CaseFixtures.PATIENT_ID, patientId)));
+        if (preload.statusCode() != 200) {
+            results.problem("fallback preload transaction answered HTTP " + preload.statusCode() + ": "
+                    + abbreviate(preload.body()));
+            return;
+        }
+        RequestSource calls = scenarios.hookCalls(fixtures.patientViewWithoutPrefetch(patientId, scenarios.fhirBase()));
+        HttpResponse<String> first = http.call(calls.request(0));
+        results.fallbackCheck(first.statusCode(), cardSummaries(first.body()));
+        if (first.statusCode() != 200) {
+            results.problem("fallback call answered HTTP " + first.statusCode() + ": " + abbreviate(first.body()));
+            return;
+        }
+        MemorySampler memory = server.sampleMemory(Duration.ofSeconds(1));
+        results.warmup(http.closedLoop(
+                "fallback warm-up", calls, OK, 2, options.warmup().dividedBy(2)));
+        results.fallback(http.fixedRate("fallback", calls, OK, options.effectiveFallbackRate(), options.fixedRun()));
+        results.fallback(http.closedLoop(
+                "fallback", calls, OK, options.saturationClients().get(0) * 2, options.saturationRun()));
+        results.memory("fallback load", memory.stop());
+    }
+
+    private void ingest(LoadGenerator http, Scenarios scenarios, ServerProcess server, String label, boolean product)
+            throws Exception {
+        String template = fixtures.transaction(CaseFixtures.PATIENT_ID, false);
+        long before = product ? differentialCount(http, scenarios) : 0;
+        LoadResult warm = http.closedLoop(
+                "ingest warm-up (" + label + ")",
+                scenarios.ingestTransactions(template, "bench-warm-" + server.name()),
+                CREATED_OR_OK,
+                options.ingestClients(),
+                options.ingestWarmup());
+        results.warmup(warm);
+        MemorySampler memory = server.sampleMemory(Duration.ofSeconds(1));
+        LoadResult run = http.closedLoop(
+                "ingest (" + label + ")",
+                scenarios.ingestTransactions(template, "bench-" + server.name()),
+                CREATED_OR_OK,
+                options.ingestClients(),
+                options.ingestRun());
+        results.memory("ingest load, " + label, memory.stop());
+        SuiteResults.Drain drain = null;
+        if (product) {
+            long expected = warm.completed() - warm.errors() + run.completed() - run.errors();
+            drain = awaitDifferentials(http, scenarios, before, expected);
+        }
+        results.ingest(label, run, fixtures.labCount() + 1, drain);
+    }
+
+    /** Waits until the stored differential Observations stop growing (re-evaluation caught up) or the limit passes. */
+    private SuiteResults.Drain awaitDifferentials(LoadGenerator http, Scenarios scenarios, long before, long expected)
+            throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + options.drainLimit().toNanos();
+        long last = -1;
+        long stableSince = t0;
+        while (System.nanoTime() < deadline) {
+            long count = differentialCount(http, scenarios) - before;
+            if (count >= expected) {
+                return new SuiteResults.Drain(count, expected, (System.nanoTime() - t0) / 1e9);
+            }
+            if (count != last) {
+                last = count;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > 5_000_000_000L) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return new SuiteResults.Drain(Math.max(last, 0), expected, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private long differentialCount(LoadGenerator http, Scenarios scenarios) throws Exception {
+        String path = "/fhir/Observation?code=" + URLEncoder.encode(DIFFERENTIAL_CODE, StandardCharsets.UTF_8)
+                + "&_summary=count";
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(scenarios.base() + path))
+                .header("Accept", Scenarios.CONTENT_FHIR)
+                .timeout(TIMEOUT)
+                .GET()
+                .build();
+        HttpResponse<String> response = http.call(request);
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        return JSON.readTree(response.body()).path("total").asLong();
+    }
+
+    private ServerProcess startProduct(String name, boolean reevaluation) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(javaCommand(name));
+        command.add("-jar");
+        command.add(options.serverJar().toString());
+        command.add("--server.port=" + options.port());
+        command.add("--server.address=127.0.0.1");
+        command.add("--spring.datasource.url=jdbc:h2:mem:" + name);
+        command.add("--microcytic.cds.auth.required=false");
+        command.add("--microcytic.reevaluation.enabled=" + reevaluation);
+        command.add("--management.endpoints.web.exposure.include=health,metrics");
+        return start(name, command, options.port());
+    }
+
+    private ServerProcess startPlain() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(javaCommand("plain-hapi"));
+        command.add("-jar");
+        command.add(options.benchJar().toString());
+        command.add("plain-hapi");
+        command.add("--server.port=" + options.plainPort());
+        command.add("--server.address=127.0.0.1");
+        return start("plain-hapi", command, options.plainPort());
+    }
+
+    private ServerProcess start(String name, List<String> command, int port) throws IOException, InterruptedException {
+        results.command(name, String.join(" ", command));
+        ServerProcess server = ServerProcess.start(
+                name, command, options.logDir().resolve(name + ".log"), base(port), port, START_LIMIT);
+        results.started(name, server.startupSeconds(), server.springStartedSeconds());
+        return server;
+    }
+
+    private List<String> javaCommand(String name) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmOptions());
+        if (options.jfr()) {
+            command.add("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true");
+        }
+        return command;
+    }
+
+    private Path jfrFile(String name) {
+        return options.logDir().toAbsolutePath().resolve(name + ".jfr");
+    }
+
+    private void stop(ServerProcess server) {
+        server.close();
+        if (options.jfr()) {
+            Path file = jfrFile(server.name());
+            if (Files.isRegularFile(file)) {
+                try {
+                    // Start-up would dominate the whole recording: summarise the request paths the load exercised.
+                    List<String> paths = server.name().equals("product")
+                            ? List.of("CdsHooksController.call")
+                            : server.name().contains("reeval-on")
+                                    ? List.of("RestfulServer.service", "ReevaluationScheduler.run")
+                                    : List.of("RestfulServer.service");
+                    StringBuilder text = new StringBuilder();
+                    for (String path : paths) {
+                        text.append(JfrHotMethods.summarize(file, 12, path)).append('\n');
+                    }
+                    results.profile(server.name(), text.toString());
+                } catch (IOException e) {
+                    results.problem("cannot read " + file + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<String> cardSummaries(String body) {
+        List<String> summaries = new ArrayList<>();
+        try {
+            for (JsonNode card : JSON.readTree(body).path("cards")) {
+                String topic = card.path("source").path("topic").path("code").asText("");
+                summaries.add((topic.isEmpty() ? "" : "[" + topic + "] ")
+                        + card.path("summary").asText());
+            }
+        } catch (IOException e) {
+            summaries.add("(unreadable body)");
+        }
+        return summaries;
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+
+    private static String base(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.microcytic.bench.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Options of {@code suite}; every phase duration has a full and a smoke value. Defaults are those of the published
+ * run (BENCHMARKS.md).
+ */
+record SuiteOptions(
+        boolean smoke,
+        Path serverJar,
+        Path benchJar,
+        int port,
+        int plainPort,
+        List<String> jvmOptions,
+        Path out,
+        Path logDir,
+        boolean jfr,
+        boolean plain,
+        String command,
+        double patientViewRate,
+        double patientViewHighRate,
+        List<Integer> saturationClients,
+        double fallbackRate,
+        int ingestClients,
+        String gitCommit) {
+
+    static SuiteOptions parse(String[] args, Path ownJar) {
+        boolean smoke = false;
+        Path serverJar = Path.of("server/target/microcytic-server.jar");
+        Path benchJar = ownJar;
+        int port = 18080;
+        int plainPort = 18081;
+        List<String> jvm = List.of("-Xms256m", "-Xmx768m");
+        Path out = Path.of("bench/target/bench-results.md");
+        Path logDir = Path.of("bench/target/bench-logs");
+        boolean jfr = false;
+        Boolean plain = null;
+        String command = "";
+        double rate = 200;
+        double highRate = 500;
+        List<Integer> clients = List.of(2, 4, 8);
+        double fallbackRate = 50;
+        int ingestClients = 4;
+        String commit = "";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--smoke" -> smoke = true;
+                case "--server-jar" -> serverJar = Path.of(args[++i]);
+                case "--bench-jar" -> benchJar = Path.of(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--plain-port" -> plainPort = Integer.parseInt(args[++i]);
+                case "--jvm-opts" -> jvm = Arrays.stream(args[++i].trim().split("\\s+"))
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+                case "--out" -> out = Path.of(args[++i]);
+                case "--log-dir" -> logDir = Path.of(args[++i]);
+                case "--jfr" -> jfr = true;
+                case "--plain" -> plain = true;
+                case "--no-plain" -> plain = false;
+                case "--command" -> command = args[++i];
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--high-rate" -> highRate = Double.parseDouble(args[++i]);
+                case "--clients" -> clients = Arrays.stream(args[++i].split(","))
+                        .map(String::trim)
+                        .map(Integer::parseInt)
+                        .toList();
+                case "--fallback-rate" -> fallbackRate = Double.parseDouble(args[++i]);
+                case "--ingest-clients" -> ingestClients = Integer.parseInt(args[++i]);
+                case "--git-commit" -> commit = args[++i];
+                default -> throw new IllegalArgumentException("unknown suite option " + a);
+            }
+        }
+        if (smoke) {
+            clients = new ArrayList<>(List.of(clients.get(0)));
+            ingestClients = Math.min(ingestClients, 2);
+        }
+        return new SuiteOptions(
+                smoke,
+                serverJar,
+                benchJar,
+                port,
+                plainPort,
+                jvm,
+                out,
+                logDir,
+                jfr,
+                plain == null ? !smoke : plain,
+                command,
+                rate,
+                highRate,
+                List.copyOf(clients),
+                fallbackRate,
+                ingestClients,
+                commit);
+    }
+
+    Duration warmup() {
+        return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
+    }
+
+    Duration fixedRun() {
+        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+    }
+
+    Duration highRateRun() {
+        return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
+    }
+
+    Duration saturationRun() {
+        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+    }
+
+    Duration ingestWarmup() {
+        return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+    }
+
+    Duration ingestRun() {
+        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+    }
+
+    Duration drainLimit() {
+        return smoke ? Duration.ofSeconds(10) : Duration.ofSeconds(60);
+    }
+
+    /** The smoke run uses gentle rates: it checks that each scenario works, not how fast. */
+    double effectiveRate() {
+        return smoke ? Math.min(patientViewRate, 50) : patientViewRate;
+    }
+
+    double effectiveHighRate() {
+        return smoke ? Math.min(patientViewHighRate, 100) : patientViewHighRate;
+    }
+
+    double effectiveFallbackRate() {
+        return smoke ? Math.min(fallbackRate, 20) : fallbackRate;
+    }
+}

@@ -1,0 +1,367 @@
+package dev.microcytic.bench.suite;
+
+import dev.microcytic.bench.load.LoadResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Renders {@link SuiteResults} as the markdown section that {@code bench/run.sh} splices into BENCHMARKS.md. */
+final class SuiteReport {
+
+    private final SuiteOptions options;
+    private final SuiteResults results;
+    private final StringBuilder md = new StringBuilder();
+
+    SuiteReport(SuiteOptions options, SuiteResults results) {
+        this.options = options;
+        this.results = results;
+    }
+
+    String markdown() {
+        line("### Run of " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + (options.smoke() ? " (smoke)" : ""));
+        line("");
+        line("- Machine: " + machine());
+        line("- JDK: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + " (client and servers)");
+        if (!options.gitCommit().isEmpty()) {
+            line("- Commit: `" + options.gitCommit() + "`");
+        }
+        if (!options.command().isEmpty()) {
+            line("- Command: `" + options.command() + "`");
+        }
+        line("- Server JVM options: `" + String.join(" ", options.jvmOptions()) + "`"
+                + (options.jfr() ? " plus JFR (settings=profile)" : "")
+                + "; H2 in-memory; CDS auth off; all traffic to 127.0.0.1; client in its own JVM on the same 2 cores");
+        line("- patient-view request: " + results.requestBytes() + " bytes, 12 lab Observations, prefetch keys "
+                + results.prefetchKeys());
+        line("");
+        targets();
+        startupAndMemory();
+        firstCalls();
+        loadTable("patient-view with full prefetch (`POST /cds-services/microcytic-anemia`)", results.patientView());
+        if (results.fallbackStatus() != 0) {
+            line("Fallback sanity call: HTTP " + results.fallbackStatus() + ", cards " + results.fallbackCards());
+            line("");
+        }
+        loadTable("Fallback: no prefetch, data read from `fhirServer` (the same server's `/fhir`)", results.fallback());
+        ingest();
+        loadTable("Warm-up runs (not counted)", results.warmups());
+        profiles();
+        commands();
+        if (!results.problems().isEmpty()) {
+            line("#### Problems");
+            line("");
+            results.problems().forEach(p -> line("- " + p));
+            line("");
+        }
+        return md.toString();
+    }
+
+    private void targets() {
+        line("#### Targets (issue 7)");
+        line("");
+        line("| target | goal | measured | verdict |");
+        line("|---|---|---|---|");
+        line("| engine per evaluation | < 20 us | JMH, see the engine section | - |");
+        Optional<LoadResult> fixed =
+                find(results.patientView(), r -> r.mode().equals(fixedMode(options.effectiveRate())));
+        fixed.ifPresentOrElse(
+                r -> {
+                    target(
+                            "patient-view p50 at " + (int) options.effectiveRate() + "/s",
+                            "<= 3 ms",
+                            ms(r.percentileMillis(50)),
+                            r.percentileMillis(50) <= 3);
+                    target(
+                            "patient-view p99 at " + (int) options.effectiveRate() + "/s",
+                            "<= 10 ms",
+                            ms(r.percentileMillis(99)),
+                            r.percentileMillis(99) <= 10);
+                },
+                () -> target("patient-view at fixed rate", "p50 <= 3 ms, p99 <= 10 ms", "not run", false));
+        Optional<LoadResult> best = results.patientView().stream()
+                .filter(r -> r.mode().startsWith("closed") && r.errors() == 0)
+                .max((a, b) -> Double.compare(a.throughput(), b.throughput()));
+        best.ifPresentOrElse(
+                r -> target(
+                        "patient-view saturation, no errors",
+                        ">= 1000 req/s",
+                        String.format(Locale.ROOT, "%.0f req/s (%s)", r.throughput(), r.mode()),
+                        r.throughput() >= 1000),
+                () -> target(
+                        "patient-view saturation, no errors",
+                        ">= 1000 req/s",
+                        results.patientView().isEmpty() ? "not run" : "every run had errors",
+                        false));
+        results.firstCalls().stream()
+                .findFirst()
+                .ifPresentOrElse(
+                        c -> target(
+                                "first call after health UP",
+                                "<= 100 ms",
+                                ms(c.millis()) + " (HTTP " + c.status() + ")",
+                                c.millis() <= 100 && c.status() == 200),
+                        () -> target("first call after health UP", "<= 100 ms", "not run", false));
+        find(results.fallback(), r -> r.mode().startsWith("fixed"))
+                .ifPresentOrElse(
+                        r -> target(
+                                "fallback p50 at " + r.mode().substring(6),
+                                "<= 20 ms",
+                                ms(r.percentileMillis(50)),
+                                r.percentileMillis(50) <= 20),
+                        () -> target("fallback p50", "<= 20 ms", "not run", false));
+        Optional<SuiteResults.Ingest> on = ingest("re-evaluation on");
+        Optional<SuiteResults.Ingest> off = ingest("re-evaluation off");
+        Optional<SuiteResults.Ingest> plain = ingest(SuiteResults.PLAIN);
+        if (on.isPresent() && off.isPresent()) {
+            double ratio = on.get().transactionsPerSecond() / off.get().transactionsPerSecond();
+            target("ingest, re-evaluation on vs off", ">= 0.90", ratio(ratio), ratio >= 0.9);
+        } else {
+            target("ingest, re-evaluation on vs off", ">= 0.90", "not run", false);
+        }
+        if (on.isPresent() && plain.isPresent()) {
+            double ratio = on.get().transactionsPerSecond() / plain.get().transactionsPerSecond();
+            target("ingest, re-evaluation on vs plain HAPI", ">= 1.00", ratio(ratio), ratio >= 1.0);
+        } else {
+            target("ingest, re-evaluation on vs plain HAPI", ">= 1.00", "not run", false);
+        }
+        results.starts().stream()
+                .filter(s -> s.server().startsWith("product"))
+                .mapToDouble(SuiteResults.Start::healthySeconds)
+                .max()
+                .ifPresentOrElse(
+                        s -> target(
+                                "startup to health UP (slowest product start)",
+                                "<= 25 s",
+                                String.format(Locale.ROOT, "%.1f s", s),
+                                s <= 25),
+                        () -> target("startup to health UP", "<= 25 s", "not run", false));
+        double heap = results.memory().entrySet().stream()
+                .filter(e -> !e.getKey().contains(SuiteResults.PLAIN))
+                .mapToDouble(e -> e.getValue().heapMb())
+                .filter(d -> !Double.isNaN(d))
+                .max()
+                .orElse(Double.NaN);
+        target(
+                "heap used under load (peak sample, -Xmx768m)",
+                "<= 768 MB",
+                Double.isNaN(heap) ? "not sampled" : String.format(Locale.ROOT, "%.0f MB", heap),
+                heap <= 768);
+        line("");
+    }
+
+    private void startupAndMemory() {
+        line("#### Startup and memory");
+        line("");
+        line("| server | start to health UP (s) | Spring \"Started in\" (s) | RSS after start (MB) |");
+        line("|---|---|---|---|");
+        for (SuiteResults.Start s : results.starts()) {
+            line(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %s | %s |",
+                    s.server(),
+                    s.healthySeconds(),
+                    s.springSeconds().isPresent()
+                            ? String.format(
+                                    Locale.ROOT, "%.1f", s.springSeconds().getAsDouble())
+                            : "-",
+                    s.rssKbAfterStart() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", s.rssKbAfterStart() / 1024.0)));
+        }
+        line("");
+        line("| load phase | peak RSS (MB) | peak heap used (MB) | samples |");
+        line("|---|---|---|---|");
+        results.memory()
+                .forEach((phase, peak) -> line(String.format(
+                        Locale.ROOT, "| %s | %.0f | %.0f | %d |", phase, peak.rssMb(), peak.heapMb(), peak.samples())));
+        line("");
+    }
+
+    private void firstCalls() {
+        line("#### First calls after health UP (patient-view with prefetch)");
+        line("");
+        line("| call | HTTP | latency |");
+        line("|---|---|---|");
+        for (SuiteResults.FirstCall c : results.firstCalls()) {
+            line("| " + (c.index() + 1) + " | " + c.status() + " | " + ms(c.millis()) + " |");
+        }
+        line("");
+        results.firstCalls().stream().findFirst().ifPresent(c -> {
+            line("Cards of the first call (the iron-deficiency case):");
+            line("");
+            c.cards().forEach(card -> line("1. " + card.replace("|", "\\|")));
+            line("");
+        });
+    }
+
+    private void loadTable(String title, List<LoadResult> runs) {
+        line("#### " + title);
+        line("");
+        if (runs.isEmpty()) {
+            line("(not run)");
+            line("");
+            return;
+        }
+        line("| run | model | requests | seconds | req/s | errors | p50 | p90 | p99 | p99.9 | max |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (LoadResult r : runs) {
+            line(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %.1f | %.1f | %d | %s | %s | %s | %s | %s |",
+                    r.name(),
+                    r.mode(),
+                    r.completed(),
+                    r.seconds(),
+                    r.throughput(),
+                    r.errors(),
+                    ms(r.percentileMillis(50)),
+                    ms(r.percentileMillis(90)),
+                    ms(r.percentileMillis(99)),
+                    ms(r.percentileMillis(99.9)),
+                    ms(r.maxMillis())));
+        }
+        line("");
+        line("Fixed-rate latencies are measured from each request's intended send time (coordinated omission"
+                + " corrected); closed-loop latencies from the actual send.");
+        line("");
+    }
+
+    private void ingest() {
+        line("#### Ingest: transactions of 1 Patient (PUT) + 12 Observations (POST), " + options.ingestClients()
+                + " concurrent clients");
+        line("");
+        if (results.ingest().isEmpty()) {
+            line("(not run)");
+            line("");
+            return;
+        }
+        line("| server | transactions | tx/s | resources/s | errors | p50 | p99 | p99.9 | differentials stored |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        for (SuiteResults.Ingest i : results.ingest()) {
+            SuiteResults.Drain d = i.drain();
+            line(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s |",
+                    i.label(),
+                    i.run().completed(),
+                    i.transactionsPerSecond(),
+                    i.resourcesPerSecond(),
+                    i.run().errors(),
+                    ms(i.run().percentileMillis(50)),
+                    ms(i.run().percentileMillis(99)),
+                    ms(i.run().percentileMillis(99.9)),
+                    d == null
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%d of %d, %.1f s after the load",
+                                    d.differentials(),
+                                    d.expected(),
+                                    d.seconds())));
+        }
+        line("");
+        Optional<SuiteResults.Ingest> on = ingest("re-evaluation on");
+        on.ifPresent(o -> {
+            ingest("re-evaluation off")
+                    .ifPresent(off -> line(String.format(
+                            Locale.ROOT,
+                            "- ratio re-evaluation on / off: **%.2f**",
+                            o.transactionsPerSecond() / off.transactionsPerSecond())));
+            ingest(SuiteResults.PLAIN)
+                    .ifPresent(p -> line(String.format(
+                            Locale.ROOT,
+                            "- ratio re-evaluation on / plain HAPI: **%.2f**; off / plain HAPI: %s",
+                            o.transactionsPerSecond() / p.transactionsPerSecond(),
+                            ingest("re-evaluation off")
+                                    .map(off -> String.format(
+                                            Locale.ROOT,
+                                            "%.2f",
+                                            off.transactionsPerSecond() / p.transactionsPerSecond()))
+                                    .orElse("-"))));
+        });
+        line("");
+    }
+
+    private void profiles() {
+        if (results.profiles().isEmpty()) {
+            return;
+        }
+        line("#### JFR execution samples (top frames)");
+        line("");
+        results.profiles().forEach((server, text) -> {
+            line("`" + server + "`:");
+            line("");
+            line("```");
+            md.append(text);
+            line("```");
+            line("");
+        });
+    }
+
+    private void commands() {
+        line("<details><summary>Server command lines</summary>");
+        line("");
+        results.commands().forEach((server, command) -> line("- " + server + ": `" + command + "`"));
+        line("");
+        line("</details>");
+        line("");
+    }
+
+    private Optional<SuiteResults.Ingest> ingest(String labelPart) {
+        return results.ingest().stream()
+                .filter(i -> i.label().contains(labelPart))
+                .findFirst();
+    }
+
+    private static Optional<LoadResult> find(List<LoadResult> runs, Predicate<LoadResult> test) {
+        return runs.stream().filter(test).findFirst();
+    }
+
+    private static String fixedMode(double rate) {
+        return String.format(Locale.ROOT, "fixed %.0f/s", rate);
+    }
+
+    private void target(String what, String goal, String measured, boolean met) {
+        String verdict = measured.startsWith("not ") || measured.startsWith("no ") ? "-" : met ? "met" : "**MISSED**";
+        line("| " + what + " | " + goal + " | " + measured + " | " + verdict + " |");
+    }
+
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.2f ms", millis);
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2f", ratio);
+    }
+
+    private void line(String text) {
+        md.append(text).append('\n');
+    }
+
+    static String machine() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
+        String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal")
+                .map(v -> String.format(
+                        Locale.ROOT, "%.1f GB RAM", Long.parseLong(v.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0)))
+                .orElse("unknown RAM");
+        return cores + " cores (" + cpu + "), " + memory + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version");
+    }
+
+    private static Optional<String> firstValue(Path file, String key) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
