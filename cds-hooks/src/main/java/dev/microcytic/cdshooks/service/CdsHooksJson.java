@@ -50,6 +50,9 @@ public final class CdsHooksJson {
         ObjectMapper mapper = new ObjectMapper(factory);
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        // Decimals stay exact (9.80 stays 9.80) when HAPI parses FHIR resources straight from this tree.
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
         return mapper;
     }
 

@@ -1,12 +1,14 @@
 package dev.microcytic.cdshooks.service;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestAuthorizationJson;
 import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestJson;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -229,9 +231,16 @@ public final class HookRequestReader {
         if (!fhirContext.getResourceTypes().contains(type.asText())) {
             throw CdsHookException.badRequest("'" + field + "' has an unknown resourceType");
         }
-        IParser parser = fhirContext.newJsonParser();
+        if (!value.isObject()) {
+            throw CdsHookException.badRequest("'" + field + "' is not a JSON object");
+        }
+        // HAPI parses the Jackson tree we already hold: writing it back to a String to parse it again cost ~40 % of
+        // a patient-view call (BENCHMARKS.md, profile 1).
+        IJsonLikeParser parser = (IJsonLikeParser) fhirContext.newJsonParser();
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject((ObjectNode) value);
         try {
-            return parser.parseResource(value.toString());
+            return parser.parseResource(structure);
         } catch (RuntimeException e) {
             // HAPI throws DataFormatException for most invalid content, but other runtime exceptions for some
             // hostile shapes; all of them are the client's error. The message is not echoed: it may quote values.

@@ -14,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("microcytic.warmup")
 public record WarmupProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("200") int iterations,
+        @DefaultValue("50") int iterations,
         @DefaultValue("5s") Duration budget) {}
