@@ -5,9 +5,13 @@ import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceFeedbackJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServicesJson;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -79,11 +83,16 @@ public final class CdsServiceCatalog {
         return service;
     }
 
+    /**
+     * Fills every absent key from {@code fhirServer}. The reads are independent, so all but the last run on the
+     * prefetcher's reader threads while the calling thread does the last one itself.
+     */
     private void completePrefetch(CdsHookService service, CdsServiceRequestJson request) {
         Map<String, String> templates = service.definition().getPrefetch();
         if (templates == null) {
             return;
         }
+        List<MissingKey> missing = new ArrayList<>();
         for (Map.Entry<String, String> template : templates.entrySet()) {
             String key = template.getKey();
             IBaseResource value = request.getPrefetch(key);
@@ -91,14 +100,34 @@ public final class CdsServiceCatalog {
                 continue;
             }
             boolean required = service.requiredPrefetch().contains(key);
-            IBaseResource fetched = fetch(request, template.getValue(), required);
-            request.addPrefetch(key, fetched);
+            String query = query(request, template.getValue(), required);
+            if (query == null) {
+                request.addPrefetch(key, null);
+            } else {
+                missing.add(new MissingKey(key, query, required));
+            }
         }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String fhirServer = request.getFhirServer();
+        String token = request.getServiceRequestAuthorizationJson().getAccessToken();
+        List<CompletableFuture<IBaseResource>> reads = new ArrayList<>(missing.size());
+        for (int i = 0; i < missing.size() - 1; i++) {
+            reads.add(prefetcher.fetchAsync(fhirServer, token, missing.get(i).query()));
+        }
+        MissingKey last = missing.get(missing.size() - 1);
+        IBaseResource lastValue = readNow(last, () -> prefetcher.fetch(fhirServer, token, last.query()));
+        for (int i = 0; i < reads.size(); i++) {
+            CompletableFuture<IBaseResource> read = reads.get(i);
+            request.addPrefetch(missing.get(i).key(), readNow(missing.get(i), read::join));
+        }
+        request.addPrefetch(last.key(), lastValue);
     }
 
-    private IBaseResource fetch(CdsServiceRequestJson request, String template, boolean required) {
-        String fhirServer = request.getFhirServer();
-        if (fhirServer == null) {
+    /** The resolved query for a key, or null when an optional key cannot be read (no server, no context value). */
+    private static String query(CdsServiceRequestJson request, String template, boolean required) {
+        if (request.getFhirServer() == null) {
             if (required) {
                 throw CdsHookException.preconditionFailed(
                         "Required prefetch data is missing and the request names no fhirServer to read it from");
@@ -106,20 +135,31 @@ public final class CdsServiceCatalog {
             return null;
         }
         String query = PrefetchTemplates.resolve(template, request);
-        if (query == null) {
-            if (required) {
-                throw CdsHookException.preconditionFailed("A required prefetch query cannot be filled from context");
-            }
-            return null;
+        if (query == null && required) {
+            throw CdsHookException.preconditionFailed("A required prefetch query cannot be filled from context");
         }
-        String token = request.getServiceRequestAuthorizationJson().getAccessToken();
+        return query;
+    }
+
+    /** A failed read of a required key fails the call (412); of an optional key it leaves the key empty. */
+    private static IBaseResource readNow(MissingKey key, Supplier<IBaseResource> read) {
         try {
-            return prefetcher.fetch(fhirServer, token, query);
+            return read.get();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CdsHookException failure) {
+                if (key.required()) {
+                    throw failure;
+                }
+                return null;
+            }
+            throw e;
         } catch (CdsHookException e) {
-            if (required) {
+            if (key.required()) {
                 throw e;
             }
             return null;
         }
     }
+
+    private record MissingKey(String key, String query, boolean required) {}
 }

@@ -5,11 +5,19 @@ import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
@@ -25,13 +33,29 @@ import org.slf4j.LoggerFactory;
  * <p>The client has its own {@link FhirContext} so that its timeouts do not leak into other clients, never asks the
  * server for its CapabilityStatement first, and has automatic retries switched off: a slow or failing EHR gets one
  * request per key, not a retry storm. Any failure is a 412, the status the spec gives for "cannot get the data".
+ *
+ * <p>Several missing keys are read in parallel ({@link #fetchAsync}), so a call with no prefetch waits for its
+ * slowest read rather than for the sum of five. Searches carry {@code Cache-Control: no-store}: the answer holds
+ * patient data that no cache should keep, and HAPI FHIR servers then run the search synchronously instead of
+ * persisting a paged search (several times cheaper for a one-page read).
  */
-public final class FhirServerPrefetcher {
+public final class FhirServerPrefetcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FhirServerPrefetcher.class);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Reads in flight at once across all calls; beyond it the calling thread reads itself (back-pressure). */
+    private static final int MAX_PARALLEL_READS = 32;
+
+    private static final AdditionalRequestHeadersInterceptor NO_STORE = new AdditionalRequestHeadersInterceptor();
+
+    static {
+        NO_STORE.addHeaderValue("Cache-Control", "no-store");
+    }
 
     private final FhirContext clientContext;
     private final CdsServiceSettings settings;
+    private final CloseableHttpClient http;
+    private final ThreadPoolExecutor readers;
 
     public FhirServerPrefetcher(CdsServiceSettings settings) {
         this.settings = settings;
@@ -43,11 +67,12 @@ public final class FhirServerPrefetcher {
         factory.setConnectTimeout(connect);
         factory.setSocketTimeout(read);
         factory.setConnectionRequestTimeout(connect);
-        CloseableHttpClient http = HttpClientBuilder.create()
+        this.http = HttpClientBuilder.create()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
-                .setMaxConnTotal(50)
-                .setMaxConnPerRoute(10)
+                .setMaxConnTotal(MAX_PARALLEL_READS + 18)
+                // An EHR is usually one route: allow every parallel read on it plus the callers' own.
+                .setMaxConnPerRoute(MAX_PARALLEL_READS + 8)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(connect)
                         .setSocketTimeout(read)
@@ -57,6 +82,26 @@ public final class FhirServerPrefetcher {
                 .build();
         factory.setHttpClient(http);
         clientContext.setRestfulClientFactory(factory);
+        AtomicInteger threads = new AtomicInteger();
+        this.readers = new ThreadPoolExecutor(
+                0,
+                MAX_PARALLEL_READS,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "cds-prefetch-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * {@link #fetch} on a reader thread. The future fails with the same {@link CdsHookException} {@code fetch} throws.
+     */
+    public CompletableFuture<IBaseResource> fetchAsync(String fhirServer, String accessToken, String query) {
+        return CompletableFuture.supplyAsync(() -> fetch(fhirServer, accessToken, query), readers);
     }
 
     /**
@@ -73,7 +118,8 @@ public final class FhirServerPrefetcher {
         }
         String url = fhirServer + "/" + encodeQuery(query);
         try {
-            if (query.contains("?")) {
+            if (query.indexOf('?') >= 0) {
+                client.registerInterceptor(NO_STORE);
                 return collectPages(client, client.fetchResourceFromUrl(Bundle.class, url));
             }
             String type = query.substring(0, query.indexOf('/'));
@@ -100,8 +146,8 @@ public final class FhirServerPrefetcher {
      * {@code code=http://loinc.org|718-7}, and the HTTP client refuses a raw {@code |}.
      */
     static String encodeQuery(String query) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : query.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        StringBuilder encoded = new StringBuilder(query.length() + 64);
+        for (byte b : query.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
             boolean allowed = (c >= 'a' && c <= 'z')
                     || (c >= 'A' && c <= 'Z')
@@ -110,7 +156,7 @@ public final class FhirServerPrefetcher {
             if (allowed) {
                 encoded.append(c);
             } else {
-                encoded.append('%').append(String.format("%02X", b & 0xFF));
+                encoded.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
             }
         }
         return encoded.toString();
@@ -148,12 +194,32 @@ public final class FhirServerPrefetcher {
         }
         try {
             // Only literal addresses are checked: resolving names here would let a client make us do DNS look-ups.
-            if (host.matches("[0-9.]+") || host.startsWith("[")) {
+            if (isIpv4Literal(host) || host.startsWith("[")) {
                 return InetAddress.getByName(host).isLoopbackAddress();
             }
         } catch (UnknownHostException e) {
             return false;
         }
         return false;
+    }
+
+    private static boolean isIpv4Literal(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !host.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+        try {
+            http.close();
+        } catch (IOException e) {
+            log.debug("closing the prefetch HTTP client failed", e);
+        }
     }
 }

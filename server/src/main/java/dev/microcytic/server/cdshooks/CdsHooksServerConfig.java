@@ -38,14 +38,16 @@ class CdsHooksServerConfig {
 
     private static final Logger log = LoggerFactory.getLogger(CdsHooksServerConfig.class);
 
+    /** A bean of its own so that the context closes its reader threads and HTTP connections on shutdown. */
     @Bean
-    CdsServiceCatalog cdsServiceCatalog(FhirContext fhirContext, CdsHooksProperties properties) {
-        CdsServiceSettings settings = new CdsServiceSettings(
-                properties.fhirServer().connectTimeout(),
-                properties.fhirServer().readTimeout(),
-                properties.fhirServer().maxPages(),
-                properties.fhirServer().allowHttp(),
-                CdsServiceSettings.DONKER_2014);
+    FhirServerPrefetcher cdsFhirServerPrefetcher(CdsHooksProperties properties) {
+        return new FhirServerPrefetcher(settings(properties));
+    }
+
+    @Bean
+    CdsServiceCatalog cdsServiceCatalog(
+            FhirContext fhirContext, CdsHooksProperties properties, FhirServerPrefetcher prefetcher) {
+        CdsServiceSettings settings = settings(properties);
         KnowledgePackage knowledge = KnowledgePackage.load();
         Citation.Lookup citations = id -> knowledge
                 .reference(id)
@@ -71,7 +73,16 @@ class CdsHooksServerConfig {
                                 clock,
                                 settings.guidelineUrl())),
                 new HookRequestReader(fhirContext),
-                new FhirServerPrefetcher(settings));
+                prefetcher);
+    }
+
+    private static CdsServiceSettings settings(CdsHooksProperties properties) {
+        return new CdsServiceSettings(
+                properties.fhirServer().connectTimeout(),
+                properties.fhirServer().readTimeout(),
+                properties.fhirServer().maxPages(),
+                properties.fhirServer().allowHttp(),
+                CdsServiceSettings.DONKER_2014);
     }
 
     /** Its own JdbcTemplate (not a bean, which would replace Boot's) over the application's DataSource. */
