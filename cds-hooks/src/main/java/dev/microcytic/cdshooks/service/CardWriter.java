@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -62,7 +61,7 @@ public final class CardWriter {
     private final Supplier<String> uuids;
 
     public CardWriter(Citation.Lookup citations, String guidelineUrl) {
-        this(citations, guidelineUrl, () -> UUID.randomUUID().toString());
+        this(citations, guidelineUrl, CardIds::next);
     }
 
     CardWriter(Citation.Lookup citations, String guidelineUrl, Supplier<String> uuids) {

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -326,7 +325,7 @@ public final class IronOrderCheckService implements CdsHookService {
             CdsServiceResponseCodingJson topic,
             String knowledgeVersion) {
         CdsServiceResponseCardJson card = new CdsServiceResponseCardJson();
-        card.setUuid(UUID.randomUUID().toString());
+        card.setUuid(CardIds.next());
         card.setSummary(summary);
         card.setIndicator(indicator);
         card.setDetail(detail);
@@ -344,9 +343,8 @@ public final class IronOrderCheckService implements CdsHookService {
 
     private static CdsServiceResponseSuggestionJson removal(Resource order, String label) {
         String reference = order.fhirType() + "/" + order.getIdElement().getIdPart();
-        CdsServiceResponseSuggestionJson suggestion = new CdsServiceResponseSuggestionJson()
-                .setLabel(label)
-                .setUuid(UUID.randomUUID().toString());
+        CdsServiceResponseSuggestionJson suggestion =
+                new CdsServiceResponseSuggestionJson().setLabel(label).setUuid(CardIds.next());
         suggestion.addAction(new DeleteAction(reference, label + " (" + reference + ")"));
         return suggestion;
     }

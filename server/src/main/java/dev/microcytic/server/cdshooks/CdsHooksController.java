@@ -11,6 +11,7 @@ import dev.microcytic.cdshooks.service.CdsServiceCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +56,13 @@ class CdsHooksController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> discovery(HttpServletRequest request) throws JsonProcessingException {
+    ResponseEntity<byte[]> discovery(HttpServletRequest request) throws JsonProcessingException {
         authorizer.authorizeDiscovery(request);
-        return json(writer.writeValueAsString(catalog.discovery()));
+        return json(writer.writeValueAsBytes(catalog.discovery()));
     }
 
     @PostMapping(value = "/{serviceId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> call(@PathVariable String serviceId, HttpServletRequest request)
+    ResponseEntity<byte[]> call(@PathVariable String serviceId, HttpServletRequest request)
             throws JsonProcessingException {
         requireService(serviceId);
         authorizer.authorize(request);
@@ -73,16 +74,16 @@ class CdsHooksController {
                 serviceId,
                 response.getCards().size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return json(writer.writeValueAsString(response));
+        return json(writer.writeValueAsBytes(response));
     }
 
     @PostMapping(value = "/{serviceId}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> feedback(@PathVariable String serviceId, HttpServletRequest request) {
+    ResponseEntity<byte[]> feedback(@PathVariable String serviceId, HttpServletRequest request) {
         requireService(serviceId);
         CdsClientAuthenticator.CdsClient client = authorizer.authorize(request);
         List<CdsServiceFeedbackJson> items = catalog.feedback(serviceId, body(request));
         feedbackStore.save(serviceId, items, client == null ? null : client.issuer());
-        return json("{\"stored\":" + items.size() + "}");
+        return json(("{\"stored\":" + items.size() + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     private void requireService(String serviceId) {
@@ -107,7 +108,8 @@ class CdsHooksController {
         }
     }
 
-    private static ResponseEntity<String> json(String body) {
+    /** UTF-8 bytes straight from Jackson: no intermediate String of the whole response. */
+    private static ResponseEntity<byte[]> json(byte[] body) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(MediaType.APPLICATION_JSON)
