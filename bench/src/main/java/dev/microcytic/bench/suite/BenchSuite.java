@@ -171,7 +171,7 @@ public final class BenchSuite {
                 .length);
         RequestSource calls = scenarios.hookCalls(body);
         MemorySampler memory = server.sampleMemory(Duration.ofSeconds(1));
-        results.warmup(http.closedLoop("patient-view warm-up", calls, OK, 2, options.warmup()));
+        results.warmup(http.closedLoop("patient-view warm-up", calls, OK, 4, options.warmup()));
         results.patientView(http.fixedRate("patient-view", calls, OK, options.effectiveRate(), options.fixedRun()));
         results.patientView(
                 http.fixedRate("patient-view", calls, OK, options.effectiveHighRate(), options.highRateRun()));
