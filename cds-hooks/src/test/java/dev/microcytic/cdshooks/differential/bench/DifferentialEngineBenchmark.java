@@ -44,8 +44,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *     dev.microcytic.cdshooks.differential.bench.DifferentialEngineBenchmark
  * </pre>
  *
- * (1 fork, 3 × 2 s warm-up, 3 × 2 s measurement; average time per evaluation in microseconds.) Append {@code --cpu}
- * to measure thread CPU time per evaluation instead, which stays meaningful when other processes load the machine.
+ * (1 fork, 5 × 1 s warm-up, 10 × 1 s measurement; average time per evaluation in microseconds.) Append {@code --cpu}
+ * to measure thread CPU time per evaluation instead, which stays meaningful when other processes load the machine, or
+ * {@code --smoke} for the CI check that the benchmark still runs (one short iteration, no fork; the figures of a smoke
+ * run mean nothing).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +55,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public class DifferentialEngineBenchmark {
 
     static final LocalDate DATE = LocalDate.of(2026, 3, 2);
+    /** The number of {@code cause} parameters below: one result each. */
+    private static final int PANELS = 8;
 
     @Param({
         "iron-deficiency",
@@ -161,15 +165,19 @@ public class DifferentialEngineBenchmark {
             cpuTime();
             return;
         }
+        boolean smoke = args.length > 0 && "--smoke".equals(args[0]);
         Options options = new OptionsBuilder()
                 .include(DifferentialEngineBenchmark.class.getSimpleName())
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(3)
-                .measurementTime(TimeValue.seconds(2))
+                .forks(smoke ? 0 : 1)
+                .warmupIterations(smoke ? 1 : 5)
+                .warmupTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
+                .measurementIterations(smoke ? 1 : 10)
+                .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
                 .build();
-        new Runner(options).run();
+        var results = new Runner(options).run();
+        if (results.size() != PANELS) {
+            throw new IllegalStateException("expected " + PANELS + " results, got " + results.size());
+        }
     }
 
     /**
