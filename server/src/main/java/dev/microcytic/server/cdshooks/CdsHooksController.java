@@ -98,6 +98,14 @@ class CdsHooksController {
             throw CdsHookException.tooLarge("The request body exceeds " + maxRequestBytes + " bytes");
         }
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                // Content-Length known (the usual case): one array of exactly that size, no growing buffers.
+                byte[] body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) != body.length) {
+                    throw CdsHookException.badRequest("The request body is shorter than its Content-Length");
+                }
+                return body;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
             if (body.length > maxRequestBytes) {
                 throw CdsHookException.tooLarge("The request body exceeds " + maxRequestBytes + " bytes");

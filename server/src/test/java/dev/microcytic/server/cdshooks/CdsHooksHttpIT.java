@@ -242,6 +242,34 @@ class CdsHooksHttpIT extends AbstractServerIT {
     }
 
     @Test
+    void chunkedBodiesWithoutContentLengthAreReadAndLimited() throws Exception {
+        byte[] small = request("p1", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] huge = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        huge[huge.length - 1] = '}';
+
+        HttpResponse<String> answered = chunked(small);
+        HttpResponse<String> tooLarge = chunked(huge);
+
+        // The answer of missingDataWithoutFhirServerIs412, so the chunked body was read whole and parsed.
+        assertThat(answered.statusCode()).isEqualTo(412);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(json(tooLarge).get("error").asText()).isEqualTo("payload-too-large");
+    }
+
+    private HttpResponse<String> chunked(byte[] body) {
+        // An InputStream publisher has no known length, so the client sends Transfer-Encoding: chunked.
+        return ItCdsClient.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serviceUrl()))
+                .timeout(java.time.Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", ItCdsClient.bearer(serviceUrl()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body)))
+                .build());
+    }
+
+    @Test
     void feedbackIsStoredInTheDatabase() throws Exception {
         String card = UUID.randomUUID().toString();
         String url = serviceUrl() + "/feedback";
