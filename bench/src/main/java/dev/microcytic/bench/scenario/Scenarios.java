@@ -26,6 +26,10 @@ public final class Scenarios {
         return base;
     }
 
+    public String serviceUrl() {
+        return base + SERVICE_PATH;
+    }
+
     public String fhirBase() {
         return base + "/fhir";
     }

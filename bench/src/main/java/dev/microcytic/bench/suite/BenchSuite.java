@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microcytic.bench.load.LoadGenerator;
 import dev.microcytic.bench.load.LoadResult;
 import dev.microcytic.bench.load.RequestSource;
+import dev.microcytic.bench.load.WrkRun;
 import dev.microcytic.bench.profile.JfrHotMethods;
 import dev.microcytic.bench.scenario.CaseFixtures;
 import dev.microcytic.bench.scenario.Scenarios;
@@ -178,7 +179,28 @@ public final class BenchSuite {
         for (int clients : options.saturationClients()) {
             results.patientView(http.closedLoop("patient-view", calls, OK, clients, options.saturationRun()));
         }
+        wrkSaturation(body, scenarios);
         results.memory("patient-view load", memory.stop());
+    }
+
+    /** The same saturation runs with wrk, when it is installed (see {@link WrkRun}); skipped in the smoke run. */
+    private void wrkSaturation(String body, Scenarios scenarios) throws Exception {
+        if (options.smoke() || !WrkRun.available()) {
+            results.note("wrk not installed (apt-get install wrk) or smoke run: no wrk saturation runs");
+            return;
+        }
+        Path bodyFile = WrkRun.writeBody(
+                Path.of("bench/target/wrk-patient-view.json"),
+                body.replace("{{HOOK}}", "5b4f3a4e-8a3c-4f9a-9d55-0d1c2e3f4a5b"));
+        Path script = Path.of("bench/wrk/post-body.lua");
+        String url = scenarios.serviceUrl();
+        for (int connections : options.saturationClients()) {
+            try {
+                results.wrk(WrkRun.run(script, bodyFile, url, connections, options.saturationRun()));
+            } catch (java.io.IOException e) {
+                results.problem("wrk with " + connections + " connections failed: " + e.getMessage());
+            }
+        }
     }
 
     private void fallback(LoadGenerator http, Scenarios scenarios, ServerProcess server) throws Exception {

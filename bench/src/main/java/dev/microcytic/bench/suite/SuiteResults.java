@@ -35,6 +35,7 @@ final class SuiteResults {
     private final List<LoadResult> warmups = new ArrayList<>();
     private final List<LoadResult> patientView = new ArrayList<>();
     private final List<LoadResult> fallback = new ArrayList<>();
+    private final List<dev.microcytic.bench.load.WrkRun> wrk = new ArrayList<>();
     private final List<Ingest> ingest = new ArrayList<>();
     private final Map<String, MemorySampler.MemoryPeak> memory = new LinkedHashMap<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
@@ -85,6 +86,22 @@ final class SuiteResults {
 
     void patientView(LoadResult result) {
         patientView.add(checked(result));
+    }
+
+    void wrk(dev.microcytic.bench.load.WrkRun run) {
+        org.slf4j.LoggerFactory.getLogger(SuiteResults.class).info("{}", run.summary());
+        if (run.errors() > 0) {
+            problems.add(run.summary());
+        }
+        wrk.add(run);
+    }
+
+    List<dev.microcytic.bench.load.WrkRun> wrk() {
+        return wrk;
+    }
+
+    void note(String note) {
+        org.slf4j.LoggerFactory.getLogger(SuiteResults.class).info("{}", note);
     }
 
     void fallback(LoadResult result) {
