@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import dev.microcytic.server.fhir.IndexingUcumService;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -21,6 +22,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Lab results in and out: a CBC plus iron studies posted as one transaction, searched back the way a FHIR client and
@@ -33,6 +35,9 @@ class LabIngestIT extends AbstractServerIT {
     private static final String MRN = "urn:microcytic:it:mrn";
 
     private IGenericClient client;
+
+    @Autowired
+    private IndexingUcumService indexingUcum;
 
     @BeforeEach
     void connect() {
@@ -109,7 +114,10 @@ class LabIngestIT extends AbstractServerIT {
 
     @Test
     void searchesQuantitiesAcrossUnits() {
+        long fastBefore = indexingUcum.fastConversions();
         String patientId = storeLabs(UUID.randomUUID().toString());
+        // Indexing took the per-unit factor path, not the UCUM library's arithmetic (IndexingUcumService).
+        assertThat(indexingUcum.fastConversions()).isGreaterThan(fastBefore);
 
         // 9.8 g/dL is 98 g/L: normalized quantity search compares in UCUM canonical units.
         assertThat(codes(search("Observation?subject=Patient/" + patientId

@@ -34,9 +34,12 @@ public record MicrocyticProperties(
      *     stored (off: only {@code $microcytic-differential} evaluates)
      * @param delay how long to wait for more data of the same patient before evaluating (debounce)
      * @param threads evaluation threads (off the request threads)
+     * @param busyShare share of its time each evaluation thread evaluates while FHIR writes are coming in (it
+     *     pauses the rest, so ingest keeps the cores; 1 = never pause)
      */
     public record Reevaluation(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("250ms") Duration delay,
-            @DefaultValue("2") int threads) {}
+            @DefaultValue("2") int threads,
+            @DefaultValue("0.05") double busyShare) {}
 }

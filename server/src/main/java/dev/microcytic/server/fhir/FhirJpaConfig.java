@@ -73,6 +73,12 @@ public class FhirJpaConfig {
         return settings;
     }
 
+    /** HAPI's UCUM service with a per-unit factor for indexing (the library's arithmetic was 40 % of ingest CPU). */
+    @Bean
+    public IndexingUcumService indexingUcumService() {
+        return IndexingUcumService.install();
+    }
+
     @Bean
     public PartitionSettings partitionSettings() {
         return new PartitionSettings();
@@ -157,7 +163,12 @@ public class FhirJpaConfig {
         defaults.put("hibernate.hbm2ddl.auto", "update");
         defaults.put("hibernate.search.enabled", "false");
         defaults.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
-        defaults.put("hibernate.jdbc.batch_size", "20");
+        // Group inserts/updates by table so a transaction's index rows go out in full JDBC batches instead of one
+        // short batch per table switch; a 13-resource transaction writes ~100 rows of some index tables
+        // (measured together: about +25 % ingest transactions per second on H2).
+        defaults.put("hibernate.jdbc.batch_size", "100");
+        defaults.put("hibernate.order_inserts", "true");
+        defaults.put("hibernate.order_updates", "true");
         defaults.put("hibernate.format_sql", "false");
         defaults.put("hibernate.show_sql", "false");
         defaults.put("hibernate.cache.use_query_cache", "false");

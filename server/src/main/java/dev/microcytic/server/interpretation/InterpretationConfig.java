@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,12 +46,29 @@ public class InterpretationConfig {
         return codes;
     }
 
+    @Bean
+    public IngestActivity ingestActivity() {
+        return new IngestActivity();
+    }
+
+    @Bean
+    public FilterRegistrationBean<IngestActivity> ingestActivityFilter(IngestActivity ingestActivity) {
+        FilterRegistrationBean<IngestActivity> registration = new FilterRegistrationBean<>(ingestActivity);
+        registration.addUrlPatterns("/fhir/*");
+        return registration;
+    }
+
     @Bean(destroyMethod = "close")
     public ReevaluationScheduler reevaluationScheduler(
-            MicrocyticProperties properties, InterpretationService interpretationService) {
+            MicrocyticProperties properties, InterpretationService interpretationService, IngestActivity activity) {
         MicrocyticProperties.Reevaluation settings = properties.reevaluation();
         return new ReevaluationScheduler(
-                settings.enabled(), settings.delay(), settings.threads(), interpretationService::reevaluate);
+                settings.enabled(),
+                settings.delay(),
+                settings.threads(),
+                interpretationService::reevaluate,
+                activity::busy,
+                settings.busyShare());
     }
 
     @Bean

@@ -6,7 +6,6 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.cdshooks.fhir.Interpretation;
 import java.util.ArrayList;
@@ -91,28 +90,32 @@ public class InterpretationStore {
         return stored;
     }
 
+    // The three look-ups below search by subject alone and filter here: with token conditions (code, status,
+    // intent) as well, H2's planner starts from the token index and walks every patient's rows (O(store) per
+    // evaluation); by subject it reads only this patient's resources.
+
     /** The patient's current (status final) differential Observations: one, or none before the first evaluation. */
     List<Observation> currentDifferentials(String patientReference, RequestDetails request) {
-        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(patientReference));
-        map.add("code", new TokenParam(DifferentialWriter.PRODUCT_SYSTEM, DifferentialWriter.DIFFERENTIAL_CODE));
-        map.add("status", new TokenParam(Observation.ObservationStatus.FINAL.toCode()));
-        return search(Observation.class, map, request);
+        return bySubject(Observation.class, patientReference, request).stream()
+                .filter(observation -> observation.getStatus() == Observation.ObservationStatus.FINAL)
+                .filter(observation -> observation.getCode().getCoding().stream()
+                        .anyMatch(coding -> DifferentialWriter.PRODUCT_SYSTEM.equals(coding.getSystem())
+                                && DifferentialWriter.DIFFERENTIAL_CODE.equals(coding.getCode())))
+                .toList();
     }
 
     private List<RequestGroup> activeRequestGroups(String patientReference, RequestDetails request) {
-        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(patientReference));
-        map.add("status", new TokenParam(RequestGroup.RequestStatus.ACTIVE.toCode()));
-        map.add("intent", new TokenParam(RequestGroup.RequestIntent.PROPOSAL.toCode()));
-        return search(RequestGroup.class, map, request).stream()
+        return bySubject(RequestGroup.class, patientReference, request).stream()
+                .filter(group -> group.getStatus() == RequestGroup.RequestStatus.ACTIVE)
+                .filter(group -> group.getIntent() == RequestGroup.RequestIntent.PROPOSAL)
                 .filter(group -> ours(group.getInstantiatesUri()))
                 .toList();
     }
 
     private List<ServiceRequest> openProposals(String patientReference, RequestDetails request) {
-        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(patientReference));
-        map.add("status", new TokenParam(ServiceRequest.ServiceRequestStatus.DRAFT.toCode()));
-        map.add("intent", new TokenParam(ServiceRequest.ServiceRequestIntent.PROPOSAL.toCode()));
-        return search(ServiceRequest.class, map, request).stream()
+        return bySubject(ServiceRequest.class, patientReference, request).stream()
+                .filter(proposal -> proposal.getStatus() == ServiceRequest.ServiceRequestStatus.DRAFT)
+                .filter(proposal -> proposal.getIntent() == ServiceRequest.ServiceRequestIntent.PROPOSAL)
                 .filter(proposal -> ours(proposal.getInstantiatesUri()))
                 .toList();
     }
@@ -139,7 +142,10 @@ public class InterpretationStore {
         }
     }
 
-    private <T extends IBaseResource> List<T> search(Class<T> type, SearchParameterMap map, RequestDetails request) {
+    private <T extends IBaseResource> List<T> bySubject(
+            Class<T> type, String patientReference, RequestDetails request) {
+        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(patientReference));
+        map.setLoadSynchronousUpTo(PatientRecordReader.MAX_RESOURCES_PER_TYPE);
         return daoRegistry.getResourceDao(type).search(map, request).getAllResources().stream()
                 .map(type::cast)
                 .toList();

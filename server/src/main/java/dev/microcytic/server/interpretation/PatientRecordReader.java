@@ -6,12 +6,12 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.microcytic.terminology.LabConcepts;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -30,7 +30,7 @@ public class PatientRecordReader {
     static final int MAX_RESOURCES_PER_TYPE = 5000;
 
     private final DaoRegistry daoRegistry;
-    private final List<String> observationCodes;
+    private final Set<String> observationCodes;
 
     /**
      * @param observationCodes the LOINC codes of the Observations the engine reads (lab analytes and pregnancy
@@ -38,7 +38,7 @@ public class PatientRecordReader {
      */
     public PatientRecordReader(DaoRegistry daoRegistry, List<String> observationCodes) {
         this.daoRegistry = daoRegistry;
-        this.observationCodes = List.copyOf(observationCodes);
+        this.observationCodes = Set.copyOf(observationCodes);
     }
 
     /**
@@ -70,15 +70,24 @@ public class PatientRecordReader {
         }
     }
 
+    /**
+     * The patient's Observations with one of the engine's codes. Searched by subject alone and filtered here: with a
+     * {@code code} condition as well, H2's planner starts from the token index and walks every patient's labs, so
+     * each re-evaluation got slower as the store grew; by subject it reads only this patient's rows.
+     */
     private List<Observation> observations(String reference, RequestDetails request) {
-        SearchParameterMap map = SearchParameterMap.newSynchronous("subject", new ReferenceParam(reference));
-        TokenOrListParam codes = new TokenOrListParam();
-        observationCodes.forEach(code -> codes.addOr(new TokenParam(LabConcepts.LOINC, code)));
-        map.add("code", codes);
-        map.setLoadSynchronousUpTo(MAX_RESOURCES_PER_TYPE);
-        return daoRegistry.getResourceDao(Observation.class).search(map, request).getAllResources().stream()
-                .map(Observation.class::cast)
+        return search(Observation.class, "subject", reference, request).stream()
+                .filter(this::hasEngineCode)
                 .toList();
+    }
+
+    private boolean hasEngineCode(Observation observation) {
+        for (Coding coding : observation.getCode().getCoding()) {
+            if (LabConcepts.LOINC.equals(coding.getSystem()) && observationCodes.contains(coding.getCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T extends IBaseResource> List<T> search(

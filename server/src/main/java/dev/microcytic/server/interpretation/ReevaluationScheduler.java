@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public class ReevaluationScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReevaluationScheduler.class);
+    private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
@@ -30,6 +32,8 @@ public class ReevaluationScheduler implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     private final Duration delay;
     private final Consumer<String> evaluation;
+    private final BooleanSupplier ingestBusy;
+    private final double busyShare;
     private volatile boolean enabled;
 
     /**
@@ -39,6 +43,22 @@ public class ReevaluationScheduler implements AutoCloseable {
      * @param evaluation evaluates and stores one patient, by id
      */
     public ReevaluationScheduler(boolean enabled, Duration delay, int threads, Consumer<String> evaluation) {
+        this(enabled, delay, threads, evaluation, () -> false, 1.0);
+    }
+
+    /**
+     * @param ingestBusy whether FHIR writes are coming in right now
+     * @param busyShare the share of its time an evaluation thread may evaluate while ingest is busy (1: no pause)
+     */
+    public ReevaluationScheduler(
+            boolean enabled,
+            Duration delay,
+            int threads,
+            Consumer<String> evaluation,
+            BooleanSupplier ingestBusy,
+            double busyShare) {
+        this.ingestBusy = ingestBusy;
+        this.busyShare = Math.min(1.0, Math.max(0.01, busyShare));
         this.enabled = enabled;
         this.delay = delay;
         this.evaluation = evaluation;
@@ -81,6 +101,7 @@ public class ReevaluationScheduler implements AutoCloseable {
         // anything stored from now on schedules another run.
         running.incrementAndGet();
         pending.remove(patientId);
+        long started = System.nanoTime();
         try {
             evaluation.accept(patientId);
             completed.incrementAndGet();
@@ -90,6 +111,20 @@ public class ReevaluationScheduler implements AutoCloseable {
             log.debug("Re-evaluation failure", e);
         } finally {
             running.decrementAndGet();
+        }
+        yieldToIngest(System.nanoTime() - started);
+    }
+
+    /** Holds this thread (and so the queue) for (1 / busyShare - 1) times the evaluation's duration. */
+    private void yieldToIngest(long evaluationNanos) {
+        if (busyShare >= 1.0 || !ingestBusy.getAsBoolean()) {
+            return;
+        }
+        long pauseNanos = Math.min((long) (evaluationNanos * (1 / busyShare - 1)), MAX_PAUSE_NANOS);
+        try {
+            TimeUnit.NANOSECONDS.sleep(pauseNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ReevaluationSchedulerTest {
@@ -52,6 +53,34 @@ class ReevaluationSchedulerTest {
     }
 
     @Test
+    void whileIngestIsBusyEachThreadPausesAfterAnEvaluationAndStillEvaluatesEveryPatient() {
+        AtomicBoolean busy = new AtomicBoolean(true);
+        List<Long> startedAt = new CopyOnWriteArrayList<>();
+        try (ReevaluationScheduler scheduler = new ReevaluationScheduler(
+                true,
+                Duration.ofMillis(1),
+                1,
+                id -> {
+                    startedAt.add(System.nanoTime());
+                    sleepQuietly(40);
+                },
+                busy::get,
+                0.25)) {
+            scheduler.request("p1");
+            scheduler.request("p2");
+            await().atMost(Duration.ofSeconds(5)).until(() -> startedAt.size() == 2);
+
+            // 40 ms of work at a 25 % share: the single thread waits ~120 ms before the next patient.
+            assertThat(TimeUnit.NANOSECONDS.toMillis(startedAt.get(1) - startedAt.get(0)))
+                    .isGreaterThanOrEqualTo(150);
+
+            busy.set(false);
+            scheduler.request("p3");
+            await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.isIdle() && scheduler.completedCount() == 3);
+        }
+    }
+
+    @Test
     void failuresAreCountedAndDoNotStopLaterRuns() {
         List<String> evaluated = new CopyOnWriteArrayList<>();
         try (ReevaluationScheduler scheduler = new ReevaluationScheduler(true, Duration.ofMillis(10), 1, id -> {
@@ -85,6 +114,14 @@ class ReevaluationSchedulerTest {
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
