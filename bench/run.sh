@@ -26,7 +26,7 @@ if [ "$build" = 1 ]; then
   ./mvnw -q -Pbench -DskipTests package -pl server,bench -am
 fi
 
-for jar in server/target/microcytic-server.jar bench/target/microcytic-bench.jar; do
+for jar in server/target/app/microcytic-server.jar bench/target/microcytic-bench.jar; do
   [ -f "$jar" ] || { echo "missing $jar (run without --no-build)" >&2; exit 2; }
 done
 

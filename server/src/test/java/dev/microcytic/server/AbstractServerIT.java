@@ -4,11 +4,15 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import dev.microcytic.server.warmup.WarmupHealthIndicator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -48,6 +52,18 @@ public abstract class AbstractServerIT {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private WarmupHealthIndicator warmup;
+
+    /** Like a client that waits for health UP: the start-up warm-up runs on its own thread after the context starts. */
+    @BeforeEach
+    void awaitWarmup() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!warmup.isFinished() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
 
     /** Whether this run targets PostgreSQL (else in-memory H2). */
     public static boolean onPostgres() {

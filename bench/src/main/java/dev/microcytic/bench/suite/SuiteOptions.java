@@ -31,7 +31,8 @@ record SuiteOptions(
 
     static SuiteOptions parse(String[] args, Path ownJar) {
         boolean smoke = false;
-        Path serverJar = Path.of("server/target/microcytic-server.jar");
+        // The unpacked form the README runs (starts faster than the fat jar).
+        Path serverJar = Path.of("server/target/app/microcytic-server.jar");
         Path benchJar = ownJar;
         int port = 18080;
         int plainPort = 18081;

@@ -13,9 +13,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -25,10 +22,11 @@ import org.springframework.core.env.Environment;
  * dispatcher and Jetty's connection path (one HTTP call to the service), HAPI's JPA search path (a lab search for the
  * synthetic patient, which is never stored) and HAPI's CapabilityStatement.
  *
- * <p>It only reads: nothing is stored. It runs on the start-up thread, after the web server listens and before Spring
- * publishes readiness; a failure is logged and start-up goes on, since a cold first call is slow, not wrong.
+ * <p>It only reads: nothing is stored. {@link WarmupConfig} runs it on a thread of its own once the web server listens,
+ * so it overlaps the other start-up runners (the terminology load) on the second core; health stays OUT_OF_SERVICE
+ * until it has finished. A failure is logged and start-up goes on, since a cold first call is slow, not wrong.
  */
-final class StartupWarmup implements ApplicationRunner, Ordered {
+final class StartupWarmup {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
@@ -57,14 +55,8 @@ final class StartupWarmup implements ApplicationRunner, Ordered {
         this.clock = clock;
     }
 
-    @Override
-    public int getOrder() {
-        // Last among the runners that declare an order: the warm-up only reads, so it needs nothing else first.
-        return Ordered.LOWEST_PRECEDENCE;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Runs the warm-up on the calling thread and then marks health as finished. */
+    void run() {
         if (!properties.enabled()) {
             health.finished("disabled");
             return;

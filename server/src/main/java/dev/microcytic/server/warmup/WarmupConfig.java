@@ -5,9 +5,12 @@ import dev.microcytic.cdshooks.service.CdsHooksJson;
 import dev.microcytic.cdshooks.service.CdsServiceCatalog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /** The start-up warm-up and the health indicator that holds health at OUT_OF_SERVICE until it has run. */
@@ -30,5 +33,20 @@ class WarmupConfig {
         // The same kind of writer as the controller's (CDS Hooks JSON with FHIR resources inside suggestions).
         return new StartupWarmup(
                 properties, health, catalog, CdsHooksJson.writer(fhirContext), environment, Clock.systemUTC());
+    }
+
+    /**
+     * Starts the warm-up on its own daemon thread, first among the runners: the terminology load then runs on the
+     * main thread at the same time (HAPI's start-up leaves the second core idle), and health turns UP once both are
+     * done (readiness waits for the runners, {@link WarmupHealthIndicator} for the warm-up).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ApplicationRunner startupWarmupRunner(StartupWarmup warmup) {
+        return args -> {
+            Thread thread = new Thread(warmup::run, "startup-warmup");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 }

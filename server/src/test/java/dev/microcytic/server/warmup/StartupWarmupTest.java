@@ -22,7 +22,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.env.MockEnvironment;
 
 class StartupWarmupTest {
@@ -61,7 +60,7 @@ class StartupWarmupTest {
         WarmupHealthIndicator health = new WarmupHealthIndicator();
 
         warmup(new WarmupProperties(true, 5, Duration.ofSeconds(10)), health, catalog(service))
-                .run(new DefaultApplicationArguments());
+                .run();
 
         assertThat(service.calls).hasSize(5);
         assertThat(service.calls.get(0).getContext().get("patientId")).isEqualTo(WarmupRequest.PATIENT_ID);
@@ -76,7 +75,7 @@ class StartupWarmupTest {
         WarmupHealthIndicator health = new WarmupHealthIndicator();
 
         warmup(new WarmupProperties(false, 5, Duration.ofSeconds(10)), health, catalog(service))
-                .run(new DefaultApplicationArguments());
+                .run();
 
         assertThat(service.calls).isEmpty();
         assertThat(health.health().getDetails()).containsEntry("warmup", "disabled");
@@ -90,7 +89,7 @@ class StartupWarmupTest {
                         new WarmupProperties(true, 5, Duration.ofSeconds(2)),
                         health,
                         new StaticListableBeanFactory().getBeanProvider(CdsServiceCatalog.class))
-                .run(new DefaultApplicationArguments());
+                .run();
 
         assertThat(health.isFinished()).isTrue();
         assertThat(health.health().getDetails().get("warmup").toString()).startsWith("0 in-process CDS calls");
