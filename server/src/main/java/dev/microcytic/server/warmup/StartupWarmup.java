@@ -19,8 +19,7 @@ import org.springframework.core.env.Environment;
  * Warms the CDS Hooks path before health reports UP (issue 7: the first call after start within 100 ms). Everything
  * that a first request would otherwise pay for once happens here: class loading and JIT of the request reader, the
  * engine and the card writer (in-process calls on a bundled synthetic panel), Spring MVC's lazily initialised
- * dispatcher and Jetty's connection path (one HTTP call to the service), HAPI's JPA search path (a lab search for the
- * synthetic patient, which is never stored) and HAPI's CapabilityStatement.
+ * dispatcher and Jetty's connection path (one HTTP call to the service, one to discovery).
  *
  * <p>It only reads: nothing is stored. {@link WarmupConfig} runs it on a thread of its own once the web server listens,
  * so it overlaps the other start-up runners (the terminology load) on the second core; health stays OUT_OF_SERVICE
@@ -67,7 +66,7 @@ final class StartupWarmup {
         int httpCalls = 0;
         try {
             calls = inProcessCalls(deadline);
-            httpCalls = httpCalls(deadline);
+            httpCalls = httpCalls();
         } catch (RuntimeException e) {
             log.warn("Start-up warm-up stopped early: {}", e.toString());
         }
@@ -96,7 +95,7 @@ final class StartupWarmup {
         return calls;
     }
 
-    private int httpCalls(long deadline) {
+    private int httpCalls() {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(HTTP_TIMEOUT)
@@ -118,14 +117,8 @@ final class StartupWarmup {
                                 .GET())
                 ? 1
                 : 0;
-        if (System.nanoTime() < deadline) {
-            calls += send(
-                            http,
-                            HttpRequest.newBuilder(URI.create(base + "/fhir/metadata"))
-                                    .GET())
-                    ? 1
-                    : 0;
-        }
+        // Not /fhir/metadata: HAPI's CapabilityStatement costs ~1 s of a CPU-bound start, and only a client's first
+        // metadata read pays for it (EHRs read it when they are configured, not per patient).
         return calls;
     }
 
