@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * fetch missing data itself"), with HAPI's generic client and {@code fhirAuthorization.access_token} as Bearer token.
  *
  * <p>The client has its own {@link FhirContext} so that its timeouts do not leak into other clients, never asks the
- * server for its CapabilityStatement first, and has automatic retries switched off: a slow or failing EHR gets one
- * request per key, not a retry storm. Any failure is a 412, the status the spec gives for "cannot get the data".
+ * server for its CapabilityStatement first, and retries a read once only when the connection broke (typically a
+ * pooled keep-alive connection the server had closed): a slow or unreachable EHR gets one request per key, not a retry
+ * storm. Any failure is a 412, the status the spec gives for "cannot get the data".
  *
  * <p>Several missing keys are read in parallel ({@link #fetchAsync}), so a call with no prefetch waits for its
  * slowest read rather than for the sum of five. Searches carry {@code Cache-Control: no-store}: the answer holds
@@ -68,7 +70,11 @@ public final class FhirServerPrefetcher implements AutoCloseable {
         factory.setSocketTimeout(read);
         factory.setConnectionRequestTimeout(connect);
         this.http = HttpClientBuilder.create()
-                .disableAutomaticRetries()
+                // One retry of a read, and only after an I/O error that is not a timeout or a refused connection,
+                // typically a pooled keep-alive connection the server had just closed. A slow or down EHR still gets
+                // one request per key (DefaultHttpRequestRetryHandler never retries InterruptedIOException,
+                // ConnectException or UnknownHostException).
+                .setRetryHandler(new DefaultHttpRequestRetryHandler(1, false))
                 .disableCookieManagement()
                 .setMaxConnTotal(MAX_PARALLEL_READS + 18)
                 // An EHR is usually one route: allow every parallel read on it plus the callers' own.

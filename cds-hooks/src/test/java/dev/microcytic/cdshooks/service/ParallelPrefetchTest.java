@@ -47,6 +47,9 @@ class ParallelPrefetchTest {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, String> cacheControlByPath = new ConcurrentHashMap<>();
     private volatile String failingPath = "";
+    private volatile String brokenOncePath = "";
+    private final java.util.concurrent.atomic.AtomicBoolean brokenOnce =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private HttpServer server;
     private FhirServerPrefetcher prefetcher;
     private CdsServiceCatalog catalog;
@@ -79,6 +82,12 @@ class ParallelPrefetchTest {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        String requested = exchange.getRequestURI().getPath();
+        if (requested.equals(brokenOncePath) && brokenOnce.compareAndSet(false, true)) {
+            // Hang up without an answer, as a server does on a keep-alive connection it has just closed.
+            exchange.close();
+            return;
+        }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         String path = exchange.getRequestURI().getPath();
@@ -132,6 +141,18 @@ class ParallelPrefetchTest {
 
         assertThat(response.getCards()).isNotNull();
         assertThat(maxInFlight.get()).isEqualTo(5);
+    }
+
+    @Test
+    void aReadWhoseConnectionBrokeIsRetriedOnce() {
+        brokenOncePath = "/fhir/Patient/p1";
+
+        CdsServiceResponseJson response =
+                catalog.call("microcytic-anemia", request().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.getCards()).isNotNull();
+        assertThat(brokenOnce).isTrue();
+        assertThat(cacheControlByPath).containsKey("/fhir/Patient/p1");
     }
 
     @Test
