@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scenario=${1:?patient-view|fallback}; base=${2:-http://127.0.0.1:18080}; conns=${3:-4}; secs=${4:-15}
 body=bench/target/wrk-$scenario.json
-java -jar bench/target/microcytic-bench.jar body "$scenario" --base "$base" > "$body"
+java -jar bench/target/microcytic-bench.jar body "$scenario" "$body" --base "$base"
 BODY=$body wrk -t1 -c"$conns" -d"${secs}s" --latency -s bench/wrk/post-body.lua "$base/cds-services/microcytic-anemia" | tail -1

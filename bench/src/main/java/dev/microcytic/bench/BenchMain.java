@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *       load run against a server that is already running;
  *   <li>{@code plain-hapi [--server.port=N]}: the plain HAPI JPA baseline server;
  *   <li>{@code jfr-top FILE.jfr}: hottest methods of a recording;
- *   <li>{@code body patient-view|fallback [--base URL]}: prints one request body of that scenario, for a load tool in
- *       another language ({@code bench/wrk/run-wrk.sh} feeds it to wrk).
+ *   <li>{@code body patient-view|fallback FILE [--base URL]}: writes one request body of that scenario to FILE, for a
+ *       load tool in another language ({@code bench/wrk/run-wrk.sh} feeds it to wrk).
  * </ul>
  */
 public final class BenchMain {
@@ -50,7 +50,7 @@ public final class BenchMain {
             case "jfr-top" -> log.info(
                     "\n{}", JfrHotMethods.summarize(Path.of(rest[0]), 25, rest.length > 1 ? rest[1] : null));
             case "patient-view", "fallback", "ingest" -> System.exit(single(args[0], rest));
-            case "body" -> System.out.print(body(rest));
+            case "body" -> writeBody(rest);
             default -> {
                 log.error("unknown command {}", args[0]);
                 System.exit(2);
@@ -109,9 +109,12 @@ public final class BenchMain {
         }
     }
 
-    /** The request body the Java client sends for a scenario, with a fixed hookInstance. */
-    private static String body(String[] args) {
-        String base = args.length > 2 && args[1].equals("--base") ? args[2] : "http://127.0.0.1:8080";
+    /** Writes the request body the Java client sends for a scenario, with a fixed hookInstance, to a file. */
+    private static void writeBody(String[] args) throws java.io.IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("body patient-view|fallback FILE [--base URL]");
+        }
+        String base = args.length > 3 && args[2].equals("--base") ? args[3] : "http://127.0.0.1:8080";
         Scenarios scenarios = new Scenarios(base, Duration.ofSeconds(10));
         CaseFixtures fixtures = CaseFixtures.load(Instant.now());
         String body =
@@ -121,9 +124,12 @@ public final class BenchMain {
                             scenarios.fhirBase(),
                             List.of("patient", "labs", "conditions", "medications", "procedures"));
                     case "fallback" -> fixtures.patientViewWithoutPrefetch("bench-fallback", scenarios.fhirBase());
-                    default -> throw new IllegalArgumentException("body patient-view|fallback [--base URL]");
+                    default -> throw new IllegalArgumentException("body patient-view|fallback FILE [--base URL]");
                 };
-        return body.replace("{{HOOK}}", "5b4f3a4e-8a3c-4f9a-9d55-0d1c2e3f4a5b");
+        java.nio.file.Files.writeString(
+                Path.of(args[1]),
+                body.replace("{{HOOK}}", "5b4f3a4e-8a3c-4f9a-9d55-0d1c2e3f4a5b"),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Path ownJar() throws URISyntaxException {
