@@ -228,12 +228,18 @@ class CdsHooksHttpIT extends AbstractServerIT {
         assertThat(json(response).get("error").asText()).isEqualTo("precondition-failed");
     }
 
-    @Test
-    void bodyOverTheLimitIs413() throws Exception {
+    /** 3 MB of valid JSON (an object padded with spaces): over the 2 MB default limit. */
+    private static byte[] hugeBody() {
         byte[] huge = new byte[3 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
         huge[0] = '{';
         huge[huge.length - 1] = '}';
+        return huge;
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() throws Exception {
+        byte[] huge = hugeBody();
 
         HttpResponse<String> response = ItCdsClient.post(serviceUrl(), huge, ItCdsClient.bearer(serviceUrl()));
 
@@ -244,10 +250,7 @@ class CdsHooksHttpIT extends AbstractServerIT {
     @Test
     void chunkedBodiesWithoutContentLengthAreReadAndLimited() throws Exception {
         byte[] small = request("p1", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] huge = new byte[3 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        huge[0] = '{';
-        huge[huge.length - 1] = '}';
+        byte[] huge = hugeBody();
 
         HttpResponse<String> answered = chunked(small);
         HttpResponse<String> tooLarge = chunked(huge);
