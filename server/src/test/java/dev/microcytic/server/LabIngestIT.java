@@ -7,8 +7,10 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dev.microcytic.server.fhir.IndexingUcumService;
+import dev.microcytic.server.fhir.StorageSearchParamExtractor;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -23,6 +25,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Lab results in and out: a CBC plus iron studies posted as one transaction, searched back the way a FHIR client and
@@ -38,6 +41,12 @@ class LabIngestIT extends AbstractServerIT {
 
     @Autowired
     private IndexingUcumService indexingUcum;
+
+    @Autowired
+    private StorageSearchParamExtractor extractor;
+
+    @Autowired
+    private DataSource dataSource;
 
     @BeforeEach
     void connect() {
@@ -126,6 +135,37 @@ class LabIngestIT extends AbstractServerIT {
         assertThat(codes(search("Observation?subject=Patient/" + patientId
                         + "&code=http://loinc.org|718-7&value-quantity=lt95|http://unitsofmeasure.org|g/L")))
                 .isEmpty();
+    }
+
+    @Test
+    void compositeSearchesWorkWithoutStoredCompositeValues() {
+        long skippedBefore = extractor.skippedCompositeExtractions();
+        String patientId = storeLabs(UUID.randomUUID().toString());
+
+        // Storing skipped the composite extraction (nothing reads it without Hibernate Search)...
+        assertThat(extractor.skippedCompositeExtractions() - skippedBefore).isGreaterThanOrEqualTo(13);
+        // ...and composite searches still find the lab result: HAPI joins the token and quantity index rows.
+        String hb = "Observation?subject=Patient/" + patientId + "&code-value-quantity=http://loinc.org|718-7$";
+        assertThat(codes(search(hb + "lt10"))).containsExactly("718-7");
+        assertThat(codes(search(hb + "gt10"))).isEmpty();
+        assertThat(codes(search(hb + "lt100|http://unitsofmeasure.org|g/L"))).containsExactly("718-7");
+        assertThat(codes(search("Observation?subject=Patient/" + patientId
+                        + "&combo-code-value-quantity=http://loinc.org|787-2$lt80")))
+                .containsExactly("787-2");
+
+        // Index rows are stored without the redundant name and type columns (index storage optimized): the quantity
+        // rows of these labs exist and none of them carries SP_NAME.
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_SPIDX_QUANTITY", Long.class))
+                .isGreaterThanOrEqualTo(12);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_SPIDX_QUANTITY WHERE SP_NAME IS NOT NULL", Long.class))
+                .isZero();
+
+        // A caller that asks for some parameters (the in-memory matcher) still gets composite values.
+        Observation observation = hemoglobin(new Reference("Patient/in-memory"));
+        assertThat(extractor.extractSearchParamComposites(observation, params -> params))
+                .extracting(composite -> composite.getSearchParamName())
+                .contains("code-value-quantity", "combo-code-value-quantity");
     }
 
     @Test
