@@ -15,8 +15,9 @@ public class TerminologyLoaderConfig {
         return new TerminologyResourceLoader(daoRegistry, fhirContext);
     }
 
+    /** Starts the load once every bean exists; its application runner holds readiness until it is done. */
     @Bean
     public ApplicationRunner terminologyLoadOnStart(TerminologyResourceLoader loader) {
-        return args -> loader.load();
+        return new TerminologyStartupLoad(loader);
     }
 }
