@@ -122,7 +122,7 @@ record SuiteOptions(
     }
 
     Duration ingestWarmup() {
-        return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+        return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
     }
 
     Duration ingestRun() {
