@@ -34,8 +34,9 @@ public record MicrocyticProperties(
      *     stored (off: only {@code $microcytic-differential} evaluates)
      * @param delay how long to wait for more data of the same patient before evaluating (debounce)
      * @param threads evaluation threads (off the request threads)
-     * @param busyShare share of its time each evaluation thread evaluates while FHIR writes are coming in (it
-     *     pauses the rest, so ingest keeps the cores; 1 = never pause)
+     * @param busyShare share of CPU each evaluation thread uses while FHIR writes keep the cores saturated (after an
+     *     evaluation it pauses (1 / share - 1) times the evaluation's CPU time, at most 10 s, so ingest keeps the
+     *     cores; 1 = never pause)
      */
     public record Reevaluation(
             @DefaultValue("true") boolean enabled,

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ReevaluationSchedulerTest {
@@ -65,7 +66,8 @@ class ReevaluationSchedulerTest {
                     sleepQuietly(40);
                 },
                 busy::get,
-                0.25)) {
+                0.25,
+                System::nanoTime)) {
             scheduler.request("p1");
             scheduler.request("p2");
             await().atMost(Duration.ofSeconds(5)).until(() -> startedAt.size() == 2);
@@ -77,6 +79,34 @@ class ReevaluationSchedulerTest {
             busy.set(false);
             scheduler.request("p3");
             await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.isIdle() && scheduler.completedCount() == 3);
+        }
+    }
+
+    @Test
+    void pauseIsScaledOnTheEvaluationsCostClockNotOnWaiting() {
+        // An evaluation that waits 200 ms for a core but uses 10 ms of CPU (the cost clock advances 10 ms): at a
+        // 10 % share the thread pauses ~90 ms, not the ~1.8 s that the wall time would ask for.
+        AtomicBoolean busy = new AtomicBoolean(true);
+        AtomicLong cpu = new AtomicLong();
+        List<Long> startedAt = new CopyOnWriteArrayList<>();
+        try (ReevaluationScheduler scheduler = new ReevaluationScheduler(
+                true,
+                Duration.ofMillis(1),
+                1,
+                id -> {
+                    startedAt.add(System.nanoTime());
+                    sleepQuietly(200);
+                    cpu.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
+                },
+                busy::get,
+                0.10,
+                cpu::get)) {
+            scheduler.request("p1");
+            scheduler.request("p2");
+            await().atMost(Duration.ofSeconds(5)).until(() -> startedAt.size() == 2);
+
+            long gap = TimeUnit.NANOSECONDS.toMillis(startedAt.get(1) - startedAt.get(0));
+            assertThat(gap).isBetween(280L, 1_000L);
         }
     }
 
