@@ -2,6 +2,8 @@ package dev.microcytic.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.server.RestfulServer;
+import dev.microcytic.server.fhir.StoreBusyInterceptor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +11,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The server is up: FHIR R4 at /fhir, health, and CORS for browser clients. */
 class FhirServerIT extends AbstractServerIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private RestfulServer fhirServer;
+
+    @Test
+    void answersBusyStoreWith503() {
+        // Registered on the FHIR servlet, so a connection-pool timeout reaches clients as 503 + Retry-After.
+        assertThat(fhirServer.getInterceptorService().getAllRegisteredInterceptors())
+                .anySatisfy(interceptor -> assertThat(interceptor).isInstanceOf(StoreBusyInterceptor.class));
+    }
 
     @Test
     void servesFhirR4CapabilityStatementAtFhir() {

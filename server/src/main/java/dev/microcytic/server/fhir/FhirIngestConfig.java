@@ -6,7 +6,7 @@ import dev.microcytic.terminology.LabConcepts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the FHIR store accepts: the Observation ingest rules, registered with HAPI's storage interceptors. */
+/** What the FHIR store accepts (the Observation ingest rules, as HAPI storage interceptors) and how it says it is busy. */
 @Configuration(proxyBeanMethods = false)
 public class FhirIngestConfig {
 
@@ -23,5 +23,12 @@ public class FhirIngestConfig {
         ObservationIngestRules rules = new ObservationIngestRules(fhirContext, quantitativeLabCodes);
         interceptors.registerInterceptor(rules);
         return rules;
+    }
+
+    /** 503 with Retry-After instead of 500 when the connection pool had no connection in time (load beyond capacity). */
+    @Bean
+    public FhirServerCustomizer storeBusyAnswer() {
+        StoreBusyInterceptor interceptor = new StoreBusyInterceptor();
+        return server -> server.registerInterceptor(interceptor);
     }
 }
