@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class ReevaluationSchedulerTest {
@@ -57,24 +58,10 @@ class ReevaluationSchedulerTest {
     void whileIngestIsBusyEachThreadPausesAfterAnEvaluationAndStillEvaluatesEveryPatient() {
         AtomicBoolean busy = new AtomicBoolean(true);
         List<Long> startedAt = new CopyOnWriteArrayList<>();
-        try (ReevaluationScheduler scheduler = new ReevaluationScheduler(
-                true,
-                Duration.ofMillis(1),
-                1,
-                id -> {
-                    startedAt.add(System.nanoTime());
-                    sleepQuietly(40);
-                },
-                busy::get,
-                0.25,
-                System::nanoTime)) {
-            scheduler.request("p1");
-            scheduler.request("p2");
-            await().atMost(Duration.ofSeconds(5)).until(() -> startedAt.size() == 2);
-
+        try (ReevaluationScheduler scheduler =
+                busyScheduler(startedAt, () -> sleepQuietly(40), busy, 0.25, System::nanoTime)) {
             // 40 ms of work at a 25 % share: the single thread waits ~120 ms before the next patient.
-            assertThat(TimeUnit.NANOSECONDS.toMillis(startedAt.get(1) - startedAt.get(0)))
-                    .isGreaterThanOrEqualTo(150);
+            assertThat(gapBetweenTwoEvaluations(scheduler, startedAt)).isGreaterThanOrEqualTo(150);
 
             busy.set(false);
             scheduler.request("p3");
@@ -89,25 +76,37 @@ class ReevaluationSchedulerTest {
         AtomicBoolean busy = new AtomicBoolean(true);
         AtomicLong cpu = new AtomicLong();
         List<Long> startedAt = new CopyOnWriteArrayList<>();
-        try (ReevaluationScheduler scheduler = new ReevaluationScheduler(
+        Runnable work = () -> {
+            sleepQuietly(200);
+            cpu.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
+        };
+        try (ReevaluationScheduler scheduler = busyScheduler(startedAt, work, busy, 0.10, cpu::get)) {
+            assertThat(gapBetweenTwoEvaluations(scheduler, startedAt)).isBetween(280L, 1_000L);
+        }
+    }
+
+    /** One evaluation thread that records when each evaluation starts and then does {@code work}. */
+    private static ReevaluationScheduler busyScheduler(
+            List<Long> startedAt, Runnable work, AtomicBoolean busy, double share, LongSupplier clock) {
+        return new ReevaluationScheduler(
                 true,
                 Duration.ofMillis(1),
                 1,
                 id -> {
                     startedAt.add(System.nanoTime());
-                    sleepQuietly(200);
-                    cpu.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
+                    work.run();
                 },
                 busy::get,
-                0.10,
-                cpu::get)) {
-            scheduler.request("p1");
-            scheduler.request("p2");
-            await().atMost(Duration.ofSeconds(5)).until(() -> startedAt.size() == 2);
+                share,
+                clock);
+    }
 
-            long gap = TimeUnit.NANOSECONDS.toMillis(startedAt.get(1) - startedAt.get(0));
-            assertThat(gap).isBetween(280L, 1_000L);
-        }
+    /** Asks for two patients and returns the milliseconds between the starts of their evaluations. */
+    private static long gapBetweenTwoEvaluations(ReevaluationScheduler scheduler, List<Long> startedAt) {
+        scheduler.request("p1");
+        scheduler.request("p2");
+        await().atMost(Duration.ofSeconds(5)).until(() -> startedAt.size() == 2);
+        return TimeUnit.NANOSECONDS.toMillis(startedAt.get(1) - startedAt.get(0));
     }
 
     @Test
