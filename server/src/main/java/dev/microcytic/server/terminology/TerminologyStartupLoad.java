@@ -18,7 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 final class TerminologyStartupLoad implements SmartInitializingSingleton, ApplicationRunner {
 
     private final TerminologyResourceLoader loader;
-    private volatile CompletableFuture<TerminologyResourceLoader.LoadResult> load;
+    private CompletableFuture<TerminologyResourceLoader.LoadResult> load;
 
     TerminologyStartupLoad(TerminologyResourceLoader loader) {
         this.loader = loader;
@@ -27,6 +27,7 @@ final class TerminologyStartupLoad implements SmartInitializingSingleton, Applic
     @Override
     public void afterSingletonsInstantiated() {
         CompletableFuture<TerminologyResourceLoader.LoadResult> future = new CompletableFuture<>();
+        load = future;
         Thread thread = new Thread(
                 () -> {
                     try {
@@ -37,20 +38,13 @@ final class TerminologyStartupLoad implements SmartInitializingSingleton, Applic
                 },
                 "terminology-load");
         thread.setDaemon(true);
-        load = future;
         thread.start();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        CompletableFuture<TerminologyResourceLoader.LoadResult> future = load;
-        if (future == null) {
-            // Not started by the container (never the case in a Spring context): load here.
-            loader.load();
-            return;
-        }
         try {
-            future.join();
+            load.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
