@@ -36,6 +36,9 @@ class CdsHooksController {
 
     private static final Logger log = LoggerFactory.getLogger(CdsHooksController.class);
 
+    /** Request attribute set once {@link #body} has consumed the request body. */
+    private static final String BODY_READ = CdsHooksController.class.getName() + ".bodyRead";
+
     private final CdsServiceCatalog catalog;
     private final CdsRequestAuthorizer authorizer;
     private final FeedbackStore feedbackStore;
@@ -92,6 +95,13 @@ class CdsHooksController {
         }
     }
 
+    /** True when the request carries a body that no handler has consumed (see {@link CdsHooksErrorHandler}). */
+    static boolean bodyUnread(HttpServletRequest request) {
+        boolean hasBody =
+                request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        return hasBody && request.getAttribute(BODY_READ) == null;
+    }
+
     private byte[] body(HttpServletRequest request) {
         long declared = request.getContentLengthLong();
         if (declared > maxRequestBytes) {
@@ -104,12 +114,14 @@ class CdsHooksController {
                 if (in.readNBytes(body, 0, body.length) != body.length) {
                     throw CdsHookException.badRequest("The request body is shorter than its Content-Length");
                 }
+                request.setAttribute(BODY_READ, Boolean.TRUE);
                 return body;
             }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
             if (body.length > maxRequestBytes) {
                 throw CdsHookException.tooLarge("The request body exceeds " + maxRequestBytes + " bytes");
             }
+            request.setAttribute(BODY_READ, Boolean.TRUE);
             return body;
         } catch (IOException e) {
             throw CdsHookException.badRequest("The request body could not be read");

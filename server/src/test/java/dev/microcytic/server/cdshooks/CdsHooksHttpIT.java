@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microcytic.server.AbstractServerIT;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -128,6 +134,8 @@ class CdsHooksHttpIT extends AbstractServerIT {
         assertThat(json(response).get("error").asText()).isEqualTo("unauthorized");
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        // The body was never read, so the server closes the connection and must say so (CdsHooksErrorHandler).
+        assertThat(response.headers().firstValue("Connection")).contains("close");
     }
 
     @Test
@@ -141,10 +149,53 @@ class CdsHooksHttpIT extends AbstractServerIT {
                         .statusCode())
                 .isEqualTo(401);
         String token = ItCdsClient.bearer(serviceUrl());
-        assertThat(ItCdsClient.post(serviceUrl(), body.getBytes(), token).statusCode())
-                .isEqualTo(200);
+        HttpResponse<String> accepted = ItCdsClient.post(serviceUrl(), body.getBytes(), token);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.headers().firstValue("Connection")).isEmpty();
         assertThat(ItCdsClient.post(serviceUrl(), body.getBytes(), token).statusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * Regression: CI once failed here with "HTTP/1.1 header parser received no bytes" because a 401 left the request
+     * body unread, Jetty closed the connection without saying so, and the pooled client sent the next call on it.
+     */
+    @Test
+    void pooledClientCallsAgainRightAfterA401() {
+        String body = request("p2", ironDeficiencyPrefetch("p2"));
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = ItCdsClient.post(serviceUrl(), body.getBytes(), null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Connection")).contains("close");
+            assertThat(ItCdsClient.post(serviceUrl(), body.getBytes(), ItCdsClient.bearer(serviceUrl()))
+                            .statusCode())
+                    .as("call %d after a 401", i)
+                    .isEqualTo(200);
+        }
+    }
+
+    /**
+     * The race above made certain: the 401 is answered while the body is still on its way, so Jetty cannot keep the
+     * connection and the answer must say so (it did not before the fix).
+     */
+    @Test
+    void a401BeforeTheBodyArrivedSaysConnectionClose() throws Exception {
+        URI uri = URI.create(serviceUrl());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            List<String> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+                lines.add(line.toLowerCase(Locale.ROOT));
+            }
+            assertThat(lines.get(0)).startsWith("http/1.1 401");
+            assertThat(lines).contains("connection: close");
+        }
     }
 
     @Test
@@ -249,7 +300,7 @@ class CdsHooksHttpIT extends AbstractServerIT {
 
     @Test
     void chunkedBodiesWithoutContentLengthAreReadAndLimited() throws Exception {
-        byte[] small = request("p1", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] small = request("p1", null).getBytes(StandardCharsets.UTF_8);
         byte[] huge = hugeBody();
 
         HttpResponse<String> answered = chunked(small);
