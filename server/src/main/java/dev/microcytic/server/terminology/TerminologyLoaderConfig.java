@@ -2,11 +2,15 @@ package dev.microcytic.server.terminology;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import dev.microcytic.server.fhir.FhirServerCustomizer;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the knowledge package's terminology resources into the FHIR store at start-up (issue 3 item 5). */
+/**
+ * Loads the knowledge package's terminology resources into the FHIR store at start-up (issue 3 item 5), and says
+ * clearly when one of them cannot be expanded here.
+ */
 @Configuration(proxyBeanMethods = false)
 public class TerminologyLoaderConfig {
 
@@ -19,5 +23,12 @@ public class TerminologyLoaderConfig {
     @Bean
     public ApplicationRunner terminologyLoadOnStart(TerminologyResourceLoader loader) {
         return new TerminologyStartupLoad(loader);
+    }
+
+    /** 422 naming the missing code system, instead of HAPI's 500, when $expand needs ICD-10-CM or ATC. */
+    @Bean
+    public FhirServerCustomizer unexpandableValueSetAnswer(FhirContext fhirContext) {
+        UnexpandableValueSetInterceptor interceptor = new UnexpandableValueSetInterceptor(fhirContext);
+        return server -> server.registerInterceptor(interceptor);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,31 @@ class TerminologyIT extends AbstractServerIT {
                 .extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
                 .hasSize(KnowledgePackage.load().causes().size())
                 .contains("iron-deficiency", "lead-poisoning");
+    }
+
+    @Test
+    void expandingAValueSetThatFiltersOnAMissingCodeSystemIs422NamingIt() throws Exception {
+        String bleeding = "https://fhir.microcytic.dev/ValueSet/microcytic-condition-bleeding";
+        HttpResponse<String> byId = raw("/ValueSet/microcytic-condition-bleeding/$expand");
+        HttpResponse<String> byUrl = raw("/ValueSet/$expand?url=" + enc(bleeding));
+        HttpResponse<String> atc = raw("/ValueSet/microcytic-medication-oral-iron/$expand");
+
+        for (HttpResponse<String> response : List.of(byId, byUrl)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+            OperationOutcome outcome =
+                    fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
+            assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+            assertThat(outcome.getIssueFirstRep().getDiagnostics())
+                    .contains(ICD10CM)
+                    .contains("ValueSet.compose");
+        }
+        assertThat(atc.statusCode()).as(atc.body()).isEqualTo(422);
+        assertThat(atc.body()).contains("http://www.whocc.no/atc");
+        // A ValueSet that lists its codes expands without the code system.
+        ValueSet isoniazid = get("/ValueSet/microcytic-medication-isoniazid/$expand", ValueSet.class);
+        assertThat(isoniazid.getExpansion().getContains())
+                .extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .contains("J04AC01", "6038");
     }
 
     @Test
