@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestJson;
+import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,11 +23,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +56,7 @@ class ParallelPrefetchTest {
     private volatile String brokenOncePath = "";
     private final java.util.concurrent.atomic.AtomicBoolean brokenOnce =
             new java.util.concurrent.atomic.AtomicBoolean();
+    private final Map<String, Optional<IBaseResource>> prefetchSeen = new ConcurrentHashMap<>();
     private HttpServer server;
     private FhirServerPrefetcher prefetcher;
     private CdsServiceCatalog catalog;
@@ -63,16 +70,14 @@ class ParallelPrefetchTest {
         prefetcher = new FhirServerPrefetcher(new CdsServiceSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(10), 5, false, CdsServiceSettings.DONKER_2014));
         DifferentialEngine engine = DifferentialEngine.standard();
-        catalog = new CdsServiceCatalog(
-                List.of(new MicrocyticAnemiaService(
-                        engine,
-                        LabPanelReader.standard(),
-                        PatientContextReader.standard(),
-                        new CardWriter(id -> Optional.empty(), CdsServiceSettings.DONKER_2014),
-                        LabConcepts.standard(),
-                        CLOCK)),
-                new HookRequestReader(FHIR),
-                prefetcher);
+        MicrocyticAnemiaService anemia = new MicrocyticAnemiaService(
+                engine,
+                LabPanelReader.standard(),
+                PatientContextReader.standard(),
+                new CardWriter(id -> Optional.empty(), CdsServiceSettings.DONKER_2014),
+                LabConcepts.standard(),
+                CLOCK);
+        catalog = new CdsServiceCatalog(List.of(new PrefetchRecorder(anemia)), new HookRequestReader(FHIR), prefetcher);
     }
 
     @AfterEach
@@ -109,6 +114,33 @@ class ParallelPrefetchTest {
         exchange.close();
     }
 
+    /** Records the completed prefetch the service is handed, then lets the real service answer. */
+    private final class PrefetchRecorder implements CdsHookService {
+        private final CdsHookService service;
+
+        PrefetchRecorder(CdsHookService service) {
+            this.service = service;
+        }
+
+        @Override
+        public CdsServiceJson definition() {
+            return service.definition();
+        }
+
+        @Override
+        public Set<String> requiredPrefetch() {
+            return service.requiredPrefetch();
+        }
+
+        @Override
+        public CdsServiceResponseJson handle(CdsServiceRequestJson request) {
+            for (String key : definition().getPrefetch().keySet()) {
+                prefetchSeen.put(key, Optional.ofNullable(request.getPrefetch(key)));
+            }
+            return service.handle(request);
+        }
+    }
+
     private String request() {
         return """
                 {"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
@@ -141,6 +173,11 @@ class ParallelPrefetchTest {
 
         assertThat(response.getCards()).isNotNull();
         assertThat(maxInFlight.get()).isEqualTo(5);
+        assertThat(prefetchSeen).containsOnlyKeys("patient", "labs", "conditions", "medications", "procedures");
+        assertThat(prefetchSeen.get("conditions")).isEmpty();
+        assertThat(prefetchSeen.get("patient")).get().isInstanceOf(Patient.class);
+        assertThat(prefetchSeen.get("labs")).get().isInstanceOf(Bundle.class);
+        assertThat(prefetchSeen.get("medications")).get().isInstanceOf(Bundle.class);
     }
 
     @Test
