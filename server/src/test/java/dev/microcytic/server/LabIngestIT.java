@@ -189,6 +189,14 @@ class LabIngestIT extends AbstractServerIT {
     }
 
     @Test
+    void rejectsAQuantityTooLargeToIndexInsteadOfFailingWith500() {
+        Observation observation = hemoglobin(patientReference());
+        ((Quantity) observation.getValue()).setValue(new java.math.BigDecimal("1E+400"));
+
+        assertRejected(observation, "Observation.valueQuantity.value");
+    }
+
+    @Test
     void rejectsInvalidUpdateAndKeepsTheStoredVersion() {
         Observation stored = hemoglobin(patientReference());
         IdType id = (IdType) client.create().resource(stored).execute().getId();

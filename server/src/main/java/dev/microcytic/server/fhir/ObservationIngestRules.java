@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -20,8 +21,8 @@ import org.hl7.fhir.r4.model.Type;
 /**
  * Refuses Observations the differential could not read: no {@code status} or {@code code} (both 1..1 in R4), no
  * {@code subject}, a value together with a {@code dataAbsentReason} (invariant obs-6), or a numeric lab result
- * (see {@link QuantitativeLabCodes}) whose value is not a Quantity with a number. The answer is 422 with an
- * OperationOutcome naming every problem.
+ * (see {@link QuantitativeLabCodes}) whose value is not a Quantity with a number, or a Quantity too large to index.
+ * The answer is 422 with an OperationOutcome naming every problem.
  *
  * <p>Why a storage hook rather than HAPI's request validator: {@code STORAGE_PRESTORAGE_RESOURCE_*} fires for every
  * write path (create, update, patch, each entry of a transaction or batch, and writes made by our own code) inside
@@ -31,6 +32,12 @@ import org.hl7.fhir.r4.model.Type;
  */
 @Interceptor
 public class ObservationIngestRules {
+
+    /**
+     * Quantities are indexed as doubles, also after conversion to UCUM canonical units (factors up to about 1E+24):
+     * HAPI answered a value of 1E+400 with a 500. No laboratory value comes anywhere near this bound.
+     */
+    static final BigDecimal LARGEST_QUANTITY = new BigDecimal("1E+200");
 
     private final FhirContext fhirContext;
     private final QuantitativeLabCodes quantitativeCodes;
@@ -104,6 +111,14 @@ public class ObservationIngestRules {
             List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
         if (value == null || value.isEmpty()) {
             return;
+        }
+        if (value instanceof Quantity quantity
+                && quantity.hasValue()
+                && quantity.getValue().abs().compareTo(LARGEST_QUANTITY) > 0) {
+            issues.add(issue(
+                    IssueType.VALUE,
+                    path + "Quantity.value",
+                    path + "Quantity.value is out of range: its magnitude must not exceed 1E+200"));
         }
         Coding numericCoding = code.getCoding().stream()
                 .filter(coding -> quantitativeCodes.isQuantitative(coding.getSystem(), coding.getCode()))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dev.microcytic.terminology.LabConcepts;
+import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -85,6 +86,21 @@ class ObservationIngestRulesTest {
         Observation observation = hemoglobin().setValue(new Quantity().setUnit("g/dL"));
 
         assertThat(expressionsOfProblems(observation)).containsExactly("Observation.valueQuantity.value");
+    }
+
+    @Test
+    void rejectsAQuantityTooLargeToIndexOfAnyCode() {
+        Observation huge = hemoglobin()
+                .setValue(new Quantity().setValue(new BigDecimal("1E+400")).setUnit("g/dL"));
+        Observation other = hemoglobin().setValue(new Quantity().setValue(new BigDecimal("-2E+200")));
+        other.getCode().getCodingFirstRep().setCode("8302-2");
+        Observation largeButFine = hemoglobin()
+                .setValue(new Quantity().setValue(new BigDecimal("1E+200")).setUnit("g/dL"));
+
+        assertThat(expressionsOfProblems(huge)).containsExactly("Observation.valueQuantity.value");
+        assertThat(rules.problems(huge).get(0).getDiagnostics()).contains("out of range");
+        assertThat(expressionsOfProblems(other)).containsExactly("Observation.valueQuantity.value");
+        assertThat(rules.problems(largeButFine)).isEmpty();
     }
 
     @Test
