@@ -6,7 +6,10 @@ import dev.microcytic.terminology.LabConcepts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the FHIR store accepts (the Observation ingest rules, as HAPI storage interceptors) and how it says it is busy. */
+/**
+ * What the FHIR store accepts (the Observation ingest rules, as HAPI storage interceptors), how it says it is busy, and
+ * which HAPI failures are the client's (400, not 500).
+ */
 @Configuration(proxyBeanMethods = false)
 public class FhirIngestConfig {
 
@@ -29,6 +32,13 @@ public class FhirIngestConfig {
     @Bean
     public FhirServerCustomizer storeBusyAnswer() {
         StoreBusyInterceptor interceptor = new StoreBusyInterceptor();
+        return server -> server.registerInterceptor(interceptor);
+    }
+
+    /** 400 instead of 500 for unparseable operation parameters and operations that need a full-text index. */
+    @Bean
+    public FhirServerCustomizer clientErrorAnswer() {
+        ClientErrorInterceptor interceptor = new ClientErrorInterceptor();
         return server -> server.registerInterceptor(interceptor);
     }
 }

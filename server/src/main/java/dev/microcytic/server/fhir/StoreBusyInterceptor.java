@@ -6,6 +6,9 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.sql.SQLTransientConnectionException;
+import org.apache.commons.lang3.exception.ExceptionUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -22,11 +25,15 @@ public class StoreBusyInterceptor {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private static final Logger log = LoggerFactory.getLogger(StoreBusyInterceptor.class);
+
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException storeBusy(Throwable exception) {
         if (!noConnection(exception)) {
             return null;
         }
+        // HAPI's own line for this answer is off (application.yaml: its 4xx lines quote request values); say it here.
+        log.warn("FHIR store busy: no database connection within the pool timeout; answered 503");
         UnclassifiedServerFailureException busy = new UnclassifiedServerFailureException(
                 503,
                 "The FHIR store is busy: no database connection became free in time. Nothing of this request was"
@@ -36,12 +43,8 @@ public class StoreBusyInterceptor {
     }
 
     static boolean noConnection(Throwable exception) {
-        int depth = 0;
-        for (Throwable cause = exception; cause != null && depth < 20; cause = cause.getCause(), depth++) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(exception).stream()
+                .anyMatch(cause -> cause instanceof CannotCreateTransactionException
+                        || cause instanceof SQLTransientConnectionException);
     }
 }
