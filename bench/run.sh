@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the microcytic-cds load benchmarks (BENCHMARKS.md) and writes the results into BENCHMARKS.md.
 #
-#   bench/run.sh              full run (~10 min): builds server + bench, starts the servers on 127.0.0.1:18080/18081,
+#   bench/run.sh              full run (13-30 min: warm-ups last until the JIT has compiled): builds server + bench, starts the servers on 127.0.0.1:18080-18082,
 #                             runs every scenario, stops everything, replaces the results section of BENCHMARKS.md
 #   bench/run.sh --smoke      each scenario for a few seconds against one product server (~1 min + build);
 #                             exit code 1 when any scenario fails; BENCHMARKS.md is not touched
 #   bench/run.sh --no-build   use the jars already in server/target and bench/target
 #   bench/run.sh --jfr        also record JFR on the servers and list their hottest methods in the report
-# Any other option goes to the suite (e.g. --rate 200 --clients 2,4,8 --jvm-opts "-Xmx768m"); see SuiteOptions.java.
+# Any other option goes to the suite (e.g. --rate 200 --clients 2,4,8 --ingest-rounds 3 --jvm-opts "-Xmx768m"); see
+# SuiteOptions.java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

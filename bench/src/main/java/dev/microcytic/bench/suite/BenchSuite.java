@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ public final class BenchSuite {
             "https://fhir.microcytic.dev/CodeSystem/microcytic-cds|differential";
     private static final IntPredicate OK = status -> status == 200;
     private static final IntPredicate CREATED_OR_OK = status -> status == 200 || status == 201;
+    private static final Duration WARM_CHUNK = Duration.ofSeconds(10);
+    /** Compiler CPU (share of one core) under which a server counts as compiled; C2 alone used ~0.35 in round 1. */
+    private static final double QUIET_COMPILER_SHARE = 0.10;
 
     /** The prefetch keys of contract §3.1; any further key the discovery lists is added. */
     private static final List<String> DEFAULT_PREFETCH_KEYS =
@@ -85,28 +89,63 @@ public final class BenchSuite {
                     phase("patient-view", () -> patientView(http, scenarios, server, keys));
                     phase("fallback", () -> fallback(http, scenarios, server));
                     if (options.smoke()) {
-                        phase("ingest", () -> ingest(http, scenarios, server, "product, re-evaluation on", true));
+                        phase("ingest", () -> {
+                            IngestServer product =
+                                    new IngestServer(server, scenarios, "product, re-evaluation on", true);
+                            ingestWarmUp(http, product);
+                            ingestRound(http, product, 1);
+                        });
                     }
                     stop(server);
                 }
             });
             if (!options.smoke()) {
-                phase("ingest, re-evaluation on", () -> ingestOnFreshServer(http, "product, re-evaluation on", true));
-                phase(
-                        "ingest, re-evaluation off",
-                        () -> ingestOnFreshServer(http, "product, re-evaluation off", false));
-            }
-            if (options.plain()) {
-                phase("plain HAPI", () -> {
-                    try (ServerProcess plain = startPlain()) {
-                        Scenarios scenarios = new Scenarios(base(options.plainPort()), TIMEOUT);
-                        results.afterStart(plain.name(), plain.rssKb());
-                        ingest(http, scenarios, plain, SuiteResults.PLAIN, false);
-                        stop(plain);
-                    }
-                });
+                phase("ingest comparison", () -> ingestComparison(http));
             }
         }
+    }
+
+    /** A server of the ingest comparison: the product with re-evaluation on or off, or plain HAPI. */
+    private record IngestServer(ServerProcess process, Scenarios scenarios, String label, boolean reevaluates) {}
+
+    /**
+     * Re-evaluation on, off and plain HAPI run side by side (each idle while another is measured) and are measured in
+     * {@link SuiteOptions#ingestRounds()} rounds, each round in a rotated order, so no server always goes first (still
+     * partly in JIT warm-up) or last; the ratios are taken per round and the report gives their median. One run per
+     * server in a fixed order made the ratios swing by ±10 % on a noisy 2-core machine.
+     */
+    private void ingestComparison(LoadGenerator http) throws Exception {
+        List<IngestServer> servers = new ArrayList<>();
+        try {
+            servers.add(startIngestServer("product-reeval-on", options.port(), "product, re-evaluation on", true));
+            servers.add(startIngestServer(
+                    "product-reeval-off", options.reevaluationOffPort(), "product, re-evaluation off", false));
+            if (options.plain()) {
+                ServerProcess plain = startPlain(fileDatabase("plain-hapi"));
+                results.afterStart(plain.name(), plain.rssKb());
+                servers.add(new IngestServer(
+                        plain, new Scenarios(base(options.plainPort()), TIMEOUT), SuiteResults.PLAIN, false));
+            }
+            for (IngestServer server : servers) {
+                ingestWarmUp(http, server);
+            }
+            for (int round = 1; round <= options.ingestRounds(); round++) {
+                for (int i = 0; i < servers.size(); i++) {
+                    ingestRound(http, servers.get((i + round - 1) % servers.size()), round);
+                }
+            }
+        } finally {
+            for (int i = servers.size() - 1; i >= 0; i--) {
+                stop(servers.get(i).process());
+            }
+        }
+    }
+
+    private IngestServer startIngestServer(String name, int port, String label, boolean reevaluation)
+            throws IOException, InterruptedException {
+        ServerProcess server = startProduct(name, port, reevaluation, fileDatabase(name));
+        results.afterStart(server.name(), server.rssKb());
+        return new IngestServer(server, new Scenarios(base(port), TIMEOUT), label, reevaluation);
     }
 
     /** One phase's failure is recorded and the suite goes on, so a report always shows what could be measured. */
@@ -124,15 +163,6 @@ public final class BenchSuite {
     @FunctionalInterface
     private interface Phase {
         void run() throws Exception;
-    }
-
-    private void ingestOnFreshServer(LoadGenerator http, String label, boolean reevaluation) throws Exception {
-        try (ServerProcess server =
-                startProduct(reevaluation ? "product-reeval-on" : "product-reeval-off", reevaluation)) {
-            results.afterStart(server.name(), server.rssKb());
-            ingest(http, new Scenarios(base(options.port()), TIMEOUT), server, label, reevaluation);
-            stop(server);
-        }
     }
 
     /** The first hook call right after health said UP, then two more; returns the prefetch keys to send. */
@@ -172,7 +202,8 @@ public final class BenchSuite {
                 .length);
         RequestSource calls = scenarios.hookCalls(body);
         MemorySampler memory = server.sampleMemory(Duration.ofSeconds(1));
-        results.warmup(http.closedLoop("patient-view warm-up", calls, OK, 4, options.warmup()));
+        results.warmup(
+                warmUp(http, server, "patient-view warm-up", calls, OK, 4, options.warmup(), options.warmupLimit()));
         results.patientView(http.fixedRate("patient-view", calls, OK, options.effectiveRate(), options.fixedRun()));
         results.patientView(
                 http.fixedRate("patient-view", calls, OK, options.effectiveHighRate(), options.highRateRun()));
@@ -230,31 +261,99 @@ public final class BenchSuite {
         results.memory("fallback load", memory.stop());
     }
 
-    private void ingest(LoadGenerator http, Scenarios scenarios, ServerProcess server, String label, boolean product)
-            throws Exception {
-        String template = fixtures.transaction(CaseFixtures.PATIENT_ID, false);
-        long before = product ? differentialCount(http, scenarios) : 0;
-        LoadResult warm = http.closedLoop(
-                "ingest warm-up (" + label + ")",
-                scenarios.ingestTransactions(template, "bench-warm-" + server.name()),
+    /** Warm-up load (not counted); the re-evaluating server then catches up, so it is idle before any measurement. */
+    private void ingestWarmUp(LoadGenerator http, IngestServer server) throws Exception {
+        long before = server.reevaluates() ? differentialCount(http, server.scenarios()) : 0;
+        AtomicLong sent = new AtomicLong();
+        RequestSource transactions = server.scenarios()
+                .ingestTransactions(template(), "bench-warm-" + server.process().name());
+        LoadResult warm = warmUp(
+                http,
+                server.process(),
+                "ingest warm-up (" + server.label() + ")",
+                sequence -> {
+                    sent.incrementAndGet();
+                    return transactions.request(sequence);
+                },
                 CREATED_OR_OK,
                 options.ingestClients(),
-                options.ingestWarmup());
+                options.ingestWarmup(),
+                options.ingestWarmupLimit());
         results.warmup(warm);
-        MemorySampler memory = server.sampleMemory(Duration.ofSeconds(1));
+        if (server.reevaluates()) {
+            awaitDifferentials(http, server.scenarios(), before, sent.get());
+        }
+    }
+
+    private void ingestRound(LoadGenerator http, IngestServer server, int round) throws Exception {
+        long before = server.reevaluates() ? differentialCount(http, server.scenarios()) : 0;
+        MemorySampler memory = server.process().sampleMemory(Duration.ofSeconds(1));
         LoadResult run = http.closedLoop(
-                "ingest (" + label + ")",
-                scenarios.ingestTransactions(template, "bench-" + server.name()),
+                "ingest round " + round + " (" + server.label() + ")",
+                server.scenarios()
+                        .ingestTransactions(
+                                template(),
+                                "bench-r" + round + "-" + server.process().name()),
                 CREATED_OR_OK,
                 options.ingestClients(),
                 options.ingestRun());
-        results.memory("ingest load, " + label, memory.stop());
-        SuiteResults.Drain drain = null;
-        if (product) {
-            long expected = warm.completed() - warm.errors() + run.completed() - run.errors();
-            drain = awaitDifferentials(http, scenarios, before, expected);
+        results.memoryPeak("ingest load, " + server.label(), memory.stop());
+        SuiteResults.Drain drain = server.reevaluates()
+                ? awaitDifferentials(http, server.scenarios(), before, run.completed() - run.errors())
+                : null;
+        results.ingest(server.label(), round, run, fixtures.labCount() + 1, drain);
+    }
+
+    /**
+     * Warm-up load in 10 s chunks, at least {@code minimum}, until the server's JIT compiler threads used less than a
+     * tenth of one core over the last chunk ({@link CompilerActivity}) or {@code limit} has passed; returns the last chunk. Where compiler threads cannot be read it is the fixed {@code minimum}.
+     */
+    private LoadResult warmUp(
+            LoadGenerator http,
+            ServerProcess server,
+            String name,
+            RequestSource source,
+            IntPredicate ok,
+            int clients,
+            Duration minimum,
+            Duration limit)
+            throws Exception {
+        if (options.smoke()) {
+            return http.closedLoop(name, source, ok, clients, minimum);
         }
-        results.ingest(label, run, fixtures.labCount() + 1, drain);
+        RequestSource continuing = numberedOnwards(source);
+        long start = System.nanoTime();
+        long ticks = CompilerActivity.compilerTicks(server.pid());
+        while (true) {
+            long chunkStart = System.nanoTime();
+            LoadResult chunk = http.closedLoop(name, continuing, ok, clients, WARM_CHUNK);
+            long now = CompilerActivity.compilerTicks(server.pid());
+            double chunkSeconds = (System.nanoTime() - chunkStart) / 1e9;
+            double compilerShare = ticks < 0 || now < 0
+                    ? Double.NaN
+                    : (now - ticks) / CompilerActivity.TICKS_PER_SECOND / chunkSeconds;
+            ticks = now;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            boolean quiet = Double.isNaN(compilerShare) || compilerShare < QUIET_COMPILER_SHARE;
+            if ((elapsed >= minimum.toSeconds() && quiet) || elapsed >= limit.toSeconds()) {
+                results.warmupLength(name, elapsed, compilerShare, quiet);
+                return chunk;
+            }
+        }
+    }
+
+    /**
+     * The source with one numbering across runs: {@code closedLoop} numbers each run's requests from 0, so warm-up
+     * chunks would otherwise send the first chunk's patients again (and ingest would pile 12 more Observations on each
+     * of them per chunk).
+     */
+    static RequestSource numberedOnwards(RequestSource source) {
+        AtomicLong next = new AtomicLong();
+        return ignored -> source.request(next.getAndIncrement());
+    }
+
+    private String template() {
+        return fixtures.transaction(CaseFixtures.PATIENT_ID, false);
     }
 
     /** Waits until the stored differential Observations stop growing (re-evaluation caught up) or the limit passes. */
@@ -296,24 +395,49 @@ public final class BenchSuite {
     }
 
     private ServerProcess startProduct(String name, boolean reevaluation) throws IOException, InterruptedException {
+        return startProduct(name, options.port(), reevaluation, "jdbc:h2:mem:" + name);
+    }
+
+    /**
+     * A fresh H2 file database for one server of the ingest comparison. In memory, the database lives in the server's
+     * heap: a 4-minute warm-up filled the 768 MB heap with stored resources and ingest fell from ~30 to 3-15 tx/s in
+     * GC; on file, as the product's default store is, the heap holds the server and H2's page cache only.
+     */
+    private String fileDatabase(String name) throws IOException {
+        Path directory = options.logDir().toAbsolutePath().resolve(name + "-db");
+        if (Files.isDirectory(directory)) {
+            try (var files = Files.walk(directory)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(directory);
+        return "jdbc:h2:file:" + directory.resolve("h2") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private ServerProcess startProduct(String name, int port, boolean reevaluation, String databaseUrl)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(javaCommand(name));
         command.add("-jar");
         command.add(options.serverJar().toString());
-        command.add("--server.port=" + options.port());
+        command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
-        command.add("--spring.datasource.url=jdbc:h2:mem:" + name);
+        command.add("--spring.datasource.url=" + databaseUrl);
         command.add("--microcytic.cds.auth.required=false");
         command.add("--microcytic.reevaluation.enabled=" + reevaluation);
         command.add("--management.endpoints.web.exposure.include=health,metrics");
-        return start(name, command, options.port());
+        return start(name, command, port);
     }
 
-    private ServerProcess startPlain() throws IOException, InterruptedException {
+    private ServerProcess startPlain(String databaseUrl) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(javaCommand("plain-hapi"));
         command.add("-jar");
         command.add(options.benchJar().toString());
         command.add("plain-hapi");
         command.add("--server.port=" + options.plainPort());
+        command.add("--spring.datasource.url=" + databaseUrl);
         command.add("--server.address=127.0.0.1");
         return start("plain-hapi", command, options.plainPort());
     }

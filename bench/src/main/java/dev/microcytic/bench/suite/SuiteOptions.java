@@ -27,6 +27,7 @@ record SuiteOptions(
         List<Integer> saturationClients,
         double fallbackRate,
         int ingestClients,
+        int ingestRounds,
         String gitCommit) {
 
     static SuiteOptions parse(String[] args, Path ownJar) {
@@ -49,6 +50,7 @@ record SuiteOptions(
         // rate, and a fixed rate well under saturation is where a latency target means something.
         double fallbackRate = 20;
         int ingestClients = 4;
+        int ingestRounds = 3;
         String commit = "";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -75,6 +77,7 @@ record SuiteOptions(
                         .toList();
                 case "--fallback-rate" -> fallbackRate = Double.parseDouble(args[++i]);
                 case "--ingest-clients" -> ingestClients = Integer.parseInt(args[++i]);
+                case "--ingest-rounds" -> ingestRounds = Integer.parseInt(args[++i]);
                 case "--git-commit" -> commit = args[++i];
                 default -> throw new IllegalArgumentException("unknown suite option " + a);
             }
@@ -100,6 +103,7 @@ record SuiteOptions(
                 List.copyOf(clients),
                 fallbackRate,
                 ingestClients,
+                Math.max(1, ingestRounds),
                 commit);
     }
 
@@ -107,6 +111,16 @@ record SuiteOptions(
         // Long enough for C2 to compile the whole request path on two cores shared with the client: with 20 s the
         // first measured runs were still partly interpreted (1,388 req/s after 60 s of load vs ~700 after 20 s).
         return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(45);
+    }
+
+    /** The longest a warm-up may run while the server's JIT compilers are still busy. */
+    Duration warmupLimit() {
+        return Duration.ofSeconds(240);
+    }
+
+    /** The same for ingest, whose every transaction adds 13 resources to the database. */
+    Duration ingestWarmupLimit() {
+        return Duration.ofSeconds(120);
     }
 
     Duration fixedRun() {
@@ -125,8 +139,14 @@ record SuiteOptions(
         return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
     }
 
+    /** One measured run of one server in one round of the ingest comparison. */
     Duration ingestRun() {
-        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
+    }
+
+    /** The product with re-evaluation off runs beside the one with it on (and plain HAPI) in the comparison. */
+    int reevaluationOffPort() {
+        return plainPort + 1;
     }
 
     Duration drainLimit() {

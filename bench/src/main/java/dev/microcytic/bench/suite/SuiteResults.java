@@ -18,7 +18,10 @@ final class SuiteResults {
 
     record Drain(long differentials, long expected, double seconds) {}
 
-    record Ingest(String label, LoadResult run, int resourcesPerTransaction, Drain drain) {
+    /** How long a warm-up ran and the compiler threads' CPU (share of one core) over its last 10 s. */
+    record WarmupLength(String name, double seconds, double compilerShare, boolean quiet) {}
+
+    record Ingest(String label, int round, LoadResult run, int resourcesPerTransaction, Drain drain) {
 
         double transactionsPerSecond() {
             return run.completed() == 0 ? 0 : (run.completed() - run.errors()) / run.seconds();
@@ -37,6 +40,7 @@ final class SuiteResults {
     private final List<LoadResult> fallback = new ArrayList<>();
     private final List<dev.microcytic.bench.load.WrkRun> wrk = new ArrayList<>();
     private final List<Ingest> ingest = new ArrayList<>();
+    private final List<WarmupLength> warmupLengths = new ArrayList<>();
     private final Map<String, MemorySampler.MemoryPeak> memory = new LinkedHashMap<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -108,12 +112,25 @@ final class SuiteResults {
         fallback.add(checked(result));
     }
 
-    void ingest(String label, LoadResult run, int resourcesPerTransaction, Drain drain) {
-        ingest.add(new Ingest(label, checked(run), resourcesPerTransaction, drain));
+    void ingest(String label, int round, LoadResult run, int resourcesPerTransaction, Drain drain) {
+        ingest.add(new Ingest(label, round, checked(run), resourcesPerTransaction, drain));
+    }
+
+    void warmupLength(String name, double seconds, double compilerShare, boolean quiet) {
+        warmupLengths.add(new WarmupLength(name, seconds, compilerShare, quiet));
+    }
+
+    List<WarmupLength> warmupLengths() {
+        return warmupLengths;
     }
 
     void memory(String phase, MemorySampler.MemoryPeak peak) {
         memory.put(phase, peak);
+    }
+
+    /** The highest of the peaks a phase that runs several times reached. */
+    void memoryPeak(String phase, MemorySampler.MemoryPeak peak) {
+        memory.merge(phase, peak, MemorySampler.MemoryPeak::max);
     }
 
     void profile(String server, String hotMethods) {
