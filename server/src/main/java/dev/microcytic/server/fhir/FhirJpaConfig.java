@@ -166,12 +166,10 @@ public class FhirJpaConfig {
      */
     static Properties hibernateProperties(Environment environment) {
         Map<String, String> defaults = new HashMap<>();
-        String url = environment.getProperty("spring.datasource.url", "");
+        boolean postgres = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
         defaults.put(
                 "hibernate.dialect",
-                url.startsWith("jdbc:postgresql:")
-                        ? HapiFhirPostgresDialect.class.getName()
-                        : HapiFhirH2Dialect.class.getName());
+                postgres ? HapiFhirPostgresDialect.class.getName() : HapiFhirH2Dialect.class.getName());
         // HAPI creates and updates its own schema on start, like the upstream starter does.
         defaults.put("hibernate.hbm2ddl.auto", "update");
         defaults.put("hibernate.search.enabled", "false");
@@ -186,6 +184,9 @@ public class FhirJpaConfig {
         defaults.put("hibernate.show_sql", "false");
         defaults.put("hibernate.cache.use_query_cache", "false");
         defaults.put("hibernate.cache.use_second_level_cache", "false");
+        if (!postgres) {
+            defaults.put("hibernate.session_factory.statement_inspector", H2ResourceIdLookupInspector.class.getName());
+        }
         Map<String, String> overrides = Binder.get(environment)
                 .bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of());

@@ -6,10 +6,13 @@ import static dev.microcytic.server.interpretation.InterpretationItSupport.guida
 import static dev.microcytic.server.interpretation.InterpretationItSupport.ingest;
 import static dev.microcytic.server.interpretation.InterpretationItSupport.openProposals;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import dev.microcytic.server.AbstractServerIT;
+import dev.microcytic.server.fhir.H2ResourceIdLookupInspector;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -36,6 +40,9 @@ class ReevaluationOnIngestIT extends AbstractServerIT {
     @Autowired
     private ReevaluationScheduler scheduler;
 
+    @Autowired
+    private EntityManagerFactory entityManagerFactory;
+
     @Test
     void transactionGivesOneDifferentialFoundBySearchWithinSeconds() {
         IGenericClient client = fhirClient();
@@ -53,6 +60,28 @@ class ReevaluationOnIngestIT extends AbstractServerIT {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(scheduler::isIdle);
         assertThat(guidanceResponses(client, patientId)).hasSize(1);
         assertThat(differentials(client, patientId)).hasSize(1);
+    }
+
+    /**
+     * On H2, storing an interpretation resolves its references (the patient, each lab) with one batched look-up that
+     * {@link H2ResourceIdLookupInspector} turns into an index look-up; this fails if HAPI stops sending that shape.
+     */
+    @Test
+    void storingAnInterpretationOnH2ResolvesItsReferencesThroughTheIndexedLookup() {
+        assumeThat(onPostgres()).as("the inspector is registered for H2 only").isFalse();
+        H2ResourceIdLookupInspector inspector = (H2ResourceIdLookupInspector) entityManagerFactory
+                .unwrap(SessionFactoryImplementor.class)
+                .getSessionFactoryOptions()
+                .getStatementInspector();
+        long before = inspector.rewrites();
+        IGenericClient client = fhirClient();
+
+        String patientId = ingest(client, VignetteBundles.transaction(VignetteBundles.byId("V15"), Instant.now()));
+
+        await().atMost(WITHIN_SECONDS)
+                .until(() -> !differentials(client, patientId).isEmpty());
+        assertThat(differentials(client, patientId).get(0).getDerivedFrom()).hasSizeGreaterThan(1);
+        assertThat(inspector.rewrites()).isGreaterThan(before);
     }
 
     @Test
