@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the microcytic-cds load benchmarks (BENCHMARKS.md) and writes the results into BENCHMARKS.md.
 #
-#   bench/run.sh              full run (13-30 min: warm-ups last until the JIT has compiled): builds server + bench, starts the servers on 127.0.0.1:18080-18082,
+#   bench/run.sh              full run (20-35 min: warm-ups last until the JIT has compiled): builds server + bench, starts the servers on 127.0.0.1:18080-18082,
 #                             runs every scenario, stops everything, replaces the results section of BENCHMARKS.md
 #   bench/run.sh --smoke      each scenario for a few seconds against one product server (~1 min + build);
 #                             exit code 1 when any scenario fails; BENCHMARKS.md is not touched

@@ -50,7 +50,7 @@ record SuiteOptions(
         // rate, and a fixed rate well under saturation is where a latency target means something.
         double fallbackRate = 20;
         int ingestClients = 4;
-        int ingestRounds = 3;
+        int ingestRounds = 5;
         String commit = "";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -139,9 +139,12 @@ record SuiteOptions(
         return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
     }
 
-    /** One measured run of one server in one round of the ingest comparison. */
+    /**
+     * One measured run of one server in one round of the ingest comparison. 30 s and five rounds: with 20 s and three,
+     * one server's rounds differed by up to 20 % (41.1, 49.6, 40.5 tx/s), more than the 10 % the targets resolve.
+     */
     Duration ingestRun() {
-        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
+        return smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
     }
 
     /** The product with re-evaluation off runs beside the one with it on (and plain HAPI) in the comparison. */
