@@ -422,6 +422,11 @@ public final class BenchSuite {
     private ServerProcess startProduct(String name, int port, boolean reevaluation, String databaseUrl)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(javaCommand(name));
+        // As the README starts it: with the class data sharing archive the build writes beside the jar.
+        Path archive = options.serverJar().resolveSibling("microcytic-server.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.add("-jar");
         command.add(options.serverJar().toString());
         command.add("--server.port=" + port);
