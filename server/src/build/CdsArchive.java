@@ -18,6 +18,16 @@ public class CdsArchive {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Path app = Path.of(args[0]).toAbsolutePath();
+        try {
+            build(app);
+        } catch (IOException | IllegalStateException e) {
+            // The archive only makes the start faster: a JDK that cannot dump it must not stop the build.
+            Files.deleteIfExists(app.resolve("microcytic-server.jsa"));
+            System.out.println("CDS archive not built (" + e.getMessage() + "); the server starts without it");
+        }
+    }
+
+    private static void build(Path app) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path classList = app.resolve("microcytic-server.classlist");
         Path archive = app.resolve("microcytic-server.jsa");
@@ -25,6 +35,7 @@ public class CdsArchive {
         // Absolute: the JVM checks the archive's class path against the one it runs with, from whatever directory.
         String jar = app.resolve("microcytic-server.jar").toString();
         Files.deleteIfExists(archive);
+        Files.deleteIfExists(log);
 
         run(app, log, java, "-XX:DumpLoadedClassList=" + classList, "-Dspring.context.exit=onRefresh",
                 "-jar", jar,
