@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The default embedded store is an H2 file: what one server process stored, the next one serves. Starts the
@@ -42,6 +44,13 @@ class FileStoreRestartIT {
         assertThat(Files.exists(dataDir.resolve("microcytic.mv.db"))).isTrue();
 
         try (ConfigurableApplicationContext second = start(url)) {
+            // The server's H2 store compacts at its own fill rate (H2StoreConfig), not H2's default of 90.
+            assertThat(new JdbcTemplate(second.getBean(DataSource.class))
+                            .queryForObject(
+                                    "select SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS"
+                                            + " where SETTING_NAME = 'AUTO_COMPACT_FILL_RATE'",
+                                    String.class))
+                    .isEqualTo("50");
             IGenericClient client = client(second);
             Patient patient =
                     client.read().resource(Patient.class).withId(patientId).execute();
