@@ -11,10 +11,11 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>H2 rewrites ("compacts") the live pages of partly dead file chunks in its background thread. At H2's default
  * target fill rate of 90 % it does this all through an ingest load: in a JFR profile of lab transactions the compaction
- * and the serialisation of the pages it rewrote took about 20 % of the server's CPU. At 50 %, H2 compacts under load
- * only chunks below 25 % live (H2 squares the target while busy), and the rest once the store is idle. Measured with
- * two servers under the same alternating ingest load: 6.4-7.5 CPU ticks per transaction instead of 7.8-11.0, for
- * 11.2 KB of file per stored Observation instead of 10.3 KB (with compaction off: 14.0 KB). BENCHMARKS.md has the runs.
+ * took 8 % of the server's CPU, and the page serialisation that writes what it rewrote shares another 12 %. At 50 %,
+ * H2 compacts under load only chunks below 25 % live (H2 squares the target while busy), and the rest once the store
+ * is idle. Measured with two servers under the same alternating ingest load: 6.4-7.5 CPU ticks per transaction
+ * instead of 7.8-11.0, for 11.2 KB of file per stored Observation instead of 10.3 KB (with compaction off: 14.0 KB).
+ * BENCHMARKS.md has the runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class H2StoreConfig {
