@@ -130,8 +130,8 @@ public final class BenchSuite {
                 ingestWarmUp(http, server);
             }
             for (int round = 1; round <= options.ingestRounds(); round++) {
-                for (int i = 0; i < servers.size(); i++) {
-                    ingestRound(http, servers.get((i + round - 1) % servers.size()), round);
+                for (int index : roundOrder(servers.size(), round)) {
+                    ingestRound(http, servers.get(index), round);
                 }
             }
         } finally {
@@ -139,6 +139,15 @@ public final class BenchSuite {
                 stop(servers.get(i).process());
             }
         }
+    }
+
+    /** The servers' indexes in the order round {@code round} (from 1) measures them: the first order rotated. */
+    static List<Integer> roundOrder(int servers, int round) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < servers; i++) {
+            order.add((i + round - 1) % servers);
+        }
+        return order;
     }
 
     private IngestServer startIngestServer(String name, int port, String label, boolean reevaluation)
