@@ -72,6 +72,11 @@ public class InterpretationConfig {
     }
 
     @Bean
+    public ReevaluationMetrics reevaluationMetrics(ReevaluationScheduler reevaluationScheduler) {
+        return new ReevaluationMetrics(reevaluationScheduler);
+    }
+
+    @Bean
     public ReevaluationInterceptor reevaluationInterceptor(
             IInterceptorService interceptorService, ReevaluationScheduler reevaluationScheduler) {
         ReevaluationInterceptor interceptor = new ReevaluationInterceptor(

@@ -67,7 +67,11 @@ public class ReevaluationInterceptor {
                     .ifPresent(this::afterCommit);
         } catch (RuntimeException e) {
             // Never fail the ingest because of the interpretation.
-            log.warn("Could not classify a stored {} for re-evaluation: {}", resource.fhirType(), e.toString());
+            log.warn(
+                    "Could not classify a stored {} for re-evaluation ({})",
+                    resource.fhirType(),
+                    e.getClass().getName());
+            log.debug("Classification failure", e);
         }
     }
 

@@ -32,6 +32,7 @@ public class ReevaluationScheduler implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong yields = new AtomicLong();
     private final ScheduledThreadPoolExecutor executor;
     private final Duration delay;
     private final Consumer<String> evaluation;
@@ -127,8 +128,11 @@ public class ReevaluationScheduler implements AutoCloseable {
             completed.incrementAndGet();
         } catch (RuntimeException e) {
             failed.incrementAndGet();
-            log.warn("Re-evaluation of Patient/{} failed: {}", patientId, e.toString());
-            log.debug("Re-evaluation failure", e);
+            // The patient id (a client may PUT an MRN as the id) and the message (it may quote data) only at DEBUG.
+            log.warn(
+                    "A re-evaluation failed ({}); DEBUG on this logger names the patient",
+                    e.getClass().getName());
+            log.debug("Re-evaluation of Patient/{} failed", patientId, e);
         } finally {
             running.decrementAndGet();
         }
@@ -146,6 +150,7 @@ public class ReevaluationScheduler implements AutoCloseable {
             return;
         }
         long pauseNanos = Math.min((long) (evaluationNanos * (1 / busyShare - 1)), MAX_PAUSE_NANOS);
+        yields.incrementAndGet();
         try {
             TimeUnit.NANOSECONDS.sleep(pauseNanos);
         } catch (InterruptedException e) {
@@ -173,6 +178,21 @@ public class ReevaluationScheduler implements AutoCloseable {
 
     public long failedCount() {
         return failed.get();
+    }
+
+    /** Patients waiting for their run (each counted once however many requests it joined). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** Evaluations running right now. */
+    public int runningCount() {
+        return running.get();
+    }
+
+    /** How many times an evaluation thread paused because ingest kept the CPUs busy. */
+    public long yieldCount() {
+        return yields.get();
     }
 
     @Override
