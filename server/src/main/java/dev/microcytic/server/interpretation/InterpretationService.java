@@ -88,8 +88,8 @@ public class InterpretationService {
                 try {
                     PatientRecord record = records.read(patientId);
                     Interpretation interpretation = interpret(record);
-                    return InterpretationWrites.run(
-                            () -> store.store(interpretation, record.patientReference(), readBack));
+                    return InterpretationWrites.run(() -> store.store(
+                            interpretation, record.patientReference(), record.currentDifferentials(), readBack));
                 } catch (ResourceVersionConflictException | PreconditionFailedException e) {
                     // Another server evaluated the same patient at the same moment: read again and supersede it.
                     if (attempt >= ATTEMPTS) {

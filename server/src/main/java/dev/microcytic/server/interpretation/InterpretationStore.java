@@ -48,11 +48,19 @@ public class InterpretationStore {
      * Stores the interpretation, supersedes the previous one, and returns the stored resources as read back (with
      * server ids and references to them), in the order of {@link Interpretation#resources()}; or nothing when
      * {@code readBack} is false (re-evaluation on ingest needs no answer).
+     *
+     * @param currentDifferentials the patient's current differential Observations as read with the record the
+     *     interpretation was made from, with their versions (one written meanwhile by a concurrent evaluation fails
+     *     the If-Match, and the caller reads again)
      */
-    public List<Resource> store(Interpretation interpretation, String patientReference, boolean readBack) {
+    public List<Resource> store(
+            Interpretation interpretation,
+            String patientReference,
+            List<Observation> currentDifferentials,
+            boolean readBack) {
         RequestDetails request = new SystemRequestDetails();
         Bundle transaction = interpretation.toTransaction();
-        for (Observation previous : currentDifferentials(patientReference, request)) {
+        for (Observation previous : currentDifferentials) {
             previous.setStatus(Observation.ObservationStatus.AMENDED);
             addUpdate(transaction, previous);
         }
@@ -90,19 +98,9 @@ public class InterpretationStore {
         return stored;
     }
 
-    // The three look-ups below search by subject alone and filter here: with token conditions (code, status,
-    // intent) as well, H2's planner starts from the token index and walks every patient's rows (O(store) per
-    // evaluation); by subject it reads only this patient's resources.
-
-    /** The patient's current (status final) differential Observations: one, or none before the first evaluation. */
-    List<Observation> currentDifferentials(String patientReference, RequestDetails request) {
-        return bySubject(Observation.class, patientReference, request).stream()
-                .filter(observation -> observation.getStatus() == Observation.ObservationStatus.FINAL)
-                .filter(observation -> observation.getCode().getCoding().stream()
-                        .anyMatch(coding -> DifferentialWriter.PRODUCT_SYSTEM.equals(coding.getSystem())
-                                && DifferentialWriter.DIFFERENTIAL_CODE.equals(coding.getCode())))
-                .toList();
-    }
+    // The two look-ups below search by subject alone and filter here: with token conditions (status, intent) as
+    // well, H2's planner starts from the token index and walks every patient's rows (O(store) per evaluation); by
+    // subject it reads only this patient's resources.
 
     private List<RequestGroup> activeRequestGroups(String patientReference, RequestDetails request) {
         return bySubject(RequestGroup.class, patientReference, request).stream()

@@ -10,7 +10,8 @@ import org.hl7.fhir.r4.model.Procedure;
 
 /**
  * What the server holds about one patient that the differential reads: the same inputs a CDS Hooks prefetch carries
- * (contract §3.1), read from the JPA store.
+ * (contract §3.1), read from the JPA store; and the service's current differential Observations, which a new
+ * evaluation supersedes (read by the same search as the labs, so an evaluation searches the patient's Observations once).
  */
 public record PatientRecord(
         Patient patient,
@@ -18,10 +19,12 @@ public record PatientRecord(
         List<Condition> conditions,
         List<MedicationRequest> medicationRequests,
         List<MedicationStatement> medicationStatements,
-        List<Procedure> procedures) {
+        List<Procedure> procedures,
+        List<Observation> currentDifferentials) {
 
     public PatientRecord {
         observations = List.copyOf(observations);
+        currentDifferentials = List.copyOf(currentDifferentials);
         conditions = List.copyOf(conditions);
         medicationRequests = List.copyOf(medicationRequests);
         medicationStatements = List.copyOf(medicationStatements);

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.terminology.LabConcepts;
 import java.util.List;
 import java.util.Set;
@@ -49,13 +50,17 @@ public class PatientRecordReader {
         IdType id = new IdType("Patient", patientId);
         Patient patient = daoRegistry.getResourceDao(Patient.class).read(id, request);
         String reference = "Patient/" + patient.getIdElement().getIdPart();
+        List<Observation> observations = search(Observation.class, "subject", reference, request);
         return new PatientRecord(
                 patient,
-                observations(reference, request),
+                observations.stream().filter(this::hasEngineCode).toList(),
                 search(Condition.class, "subject", reference, request),
                 search(MedicationRequest.class, "subject", reference, request),
                 search(MedicationStatement.class, "subject", reference, request),
-                search(Procedure.class, "subject", reference, request));
+                search(Procedure.class, "subject", reference, request),
+                observations.stream()
+                        .filter(PatientRecordReader::isCurrentDifferential)
+                        .toList());
     }
 
     /** Whether the patient exists (and is not deleted). */
@@ -70,15 +75,16 @@ public class PatientRecordReader {
         }
     }
 
-    /**
-     * The patient's Observations with one of the engine's codes. Searched by subject alone and filtered here: with a
-     * {@code code} condition as well, H2's planner starts from the token index and walks every patient's labs, so
-     * each re-evaluation got slower as the store grew; by subject it reads only this patient's rows.
-     */
-    private List<Observation> observations(String reference, RequestDetails request) {
-        return search(Observation.class, "subject", reference, request).stream()
-                .filter(this::hasEngineCode)
-                .toList();
+    // The patient's Observations are searched by subject alone and filtered here: with a code condition as well,
+    // H2's planner starts from the token index and walks every patient's labs, so each re-evaluation got slower as
+    // the store grew; by subject it reads only this patient's rows.
+
+    /** A differential Observation of this service with status final: the patient's current interpretation. */
+    static boolean isCurrentDifferential(Observation observation) {
+        return observation.getStatus() == Observation.ObservationStatus.FINAL
+                && observation.getCode().getCoding().stream()
+                        .anyMatch(coding -> DifferentialWriter.PRODUCT_SYSTEM.equals(coding.getSystem())
+                                && DifferentialWriter.DIFFERENTIAL_CODE.equals(coding.getCode()));
     }
 
     private boolean hasEngineCode(Observation observation) {
