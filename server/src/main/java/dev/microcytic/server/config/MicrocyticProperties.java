@@ -36,11 +36,13 @@ public record MicrocyticProperties(
      * @param threads evaluation threads (off the request threads)
      * @param busyShare share of CPU each evaluation thread uses while FHIR writes keep the cores saturated (after an
      *     evaluation it pauses (1 / share - 1) times the evaluation's CPU time, at most 10 s, so ingest keeps the
-     *     cores; 1 = never pause)
+     *     cores; 1 = never pause). 1 %: at 5 % the two threads took 4.5 % of the server's CPU during a saturating
+     *     ingest (measured per thread, 2026-12-07) and finished only a tenth of the backlog before the load ended,
+     *     so the differentials were hardly earlier while ingest ran 5-7 % slower
      */
     public record Reevaluation(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("250ms") Duration delay,
             @DefaultValue("2") int threads,
-            @DefaultValue("0.05") double busyShare) {}
+            @DefaultValue("0.01") double busyShare) {}
 }
