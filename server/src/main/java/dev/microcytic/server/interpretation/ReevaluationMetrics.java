@@ -28,13 +28,13 @@ public class ReevaluationMetrics implements MeterBinder {
         Gauge.builder("microcytic.reevaluation.running", scheduler, ReevaluationScheduler::runningCount)
                 .description("Re-evaluations in progress")
                 .register(registry);
-        FunctionCounter.builder("microcytic.reevaluation.completed", scheduler, s -> s.completedCount())
+        FunctionCounter.builder("microcytic.reevaluation.completed", scheduler, ReevaluationScheduler::completedCount)
                 .description("Re-evaluations stored")
                 .register(registry);
-        FunctionCounter.builder("microcytic.reevaluation.failed", scheduler, s -> s.failedCount())
+        FunctionCounter.builder("microcytic.reevaluation.failed", scheduler, ReevaluationScheduler::failedCount)
                 .description("Re-evaluations that failed (logged at WARN without patient data)")
                 .register(registry);
-        FunctionCounter.builder("microcytic.reevaluation.yields", scheduler, s -> s.yieldCount())
+        FunctionCounter.builder("microcytic.reevaluation.yields", scheduler, ReevaluationScheduler::yieldCount)
                 .description("Pauses of an evaluation thread while ingest kept the CPUs saturated")
                 .register(registry);
     }
