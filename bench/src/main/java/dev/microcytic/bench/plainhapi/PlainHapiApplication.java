@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfigurati
 
 /**
  * A plain HAPI FHIR 8.8.0 JPA server (H2, Jetty, no CDS, no interceptors of ours): the baseline that the ingest
- * benchmark compares microcytic-cds against. Wired as in tech-notes §1.6; HAPI builds its own entity manager factory,
+ * benchmark compares microcytic-cds against. Wired by hand as HAPI's JPA starter does; HAPI builds its own entity manager factory,
  * hence the excluded auto-configurations.
  */
 @SpringBootApplication(

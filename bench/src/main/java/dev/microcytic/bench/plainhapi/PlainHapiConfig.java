@@ -42,7 +42,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * HAPI JPA wiring with HAPI's defaults: the settings objects are left as constructed so the baseline is "HAPI out of
- * the box". Only what a JPA server cannot start without is declared (tech-notes §1.6).
+ * the box". Only what a JPA server cannot start without is declared.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
