@@ -76,6 +76,19 @@ class CardWriterTest {
     }
 
     @Test
+    void withoutALinkedReferenceTheSourceIsTheKnowledgeVersionAndTheGuideline() {
+        CardWriter unlinked = new CardWriter(id -> Optional.empty(), CdsServiceSettings.DONKER_2014, () -> "u");
+
+        CdsServiceResponseCardJson card = unlinked.write(
+                        Differentials.of(List.of(Differentials.ironDeficiency(1, Urgency.WARNING))), "p1", List.of())
+                .getCards()
+                .get(0);
+
+        assertThat(card.getSource().getLabel()).isEqualTo("microcytic-cds, knowledge 1.0.0");
+        assertThat(card.getSource().getUrl()).isEqualTo(CdsServiceSettings.DONKER_2014);
+    }
+
+    @Test
     void cardsFollowRankOneCausePerCodeAtMostFour() {
         CdsServiceResponseJson response = writer.write(
                 Differentials.of(List.of(
