@@ -394,10 +394,14 @@ public final class CardWriter {
 
     private CdsServiceResponseCardSourceJson source(
             CandidateCause cause, Differential differential, References references) {
-        String url = references.firstUrl().orElse(guidelineUrl);
+        // the card's source is the first cited work a reader can open; without one, the configured guideline
+        Optional<Citation> lead = references.firstLinked();
+        String label = lead.map(Citation::label)
+                .filter(l -> !l.isBlank())
+                .orElse("microcytic-cds, knowledge " + differential.knowledgeVersion());
         return new CdsServiceResponseCardSourceJson()
-                .setLabel("microcytic-cds, knowledge " + differential.knowledgeVersion())
-                .setUrl(url)
+                .setLabel(label)
+                .setUrl(lead.map(Citation::url).orElse(guidelineUrl))
                 .setTopic(new CdsServiceResponseCodingJson()
                         .setSystem(CAUSE_SYSTEM)
                         .setCode(cause.code())
@@ -462,12 +466,12 @@ public final class CardWriter {
             return "[" + numbers.computeIfAbsent(referenceId, id -> numbers.size() + 1) + "]";
         }
 
-        Optional<String> firstUrl() {
+        Optional<Citation> firstLinked() {
             return numbers.keySet().stream()
                     .map(citations::find)
                     .flatMap(Optional::stream)
-                    .map(Citation::url)
-                    .filter(url -> url != null && !url.isBlank())
+                    .filter(citation ->
+                            citation.url() != null && !citation.url().isBlank())
                     .findFirst();
         }
 

@@ -25,7 +25,8 @@ class CardWriterTest {
                     ? Optional.of(new Citation(
                             "who-2020",
                             "WHO guideline on ferritin, 2020",
-                            "https://www.ncbi.nlm.nih.gov/books/NBK569880/"))
+                            "https://www.ncbi.nlm.nih.gov/books/NBK569880/",
+                            "WHO, 2020"))
                     : Optional.empty(),
             CdsServiceSettings.DONKER_2014,
             () -> "uuid-" + counter.incrementAndGet());
@@ -55,7 +56,7 @@ class CardWriterTest {
                 .isEqualTo("https://fhir.microcytic.dev/CodeSystem/microcytic-cause");
         assertThat(first.getSource().getTopic().getCode()).isEqualTo("iron-deficiency");
         assertThat(first.getSource().getUrl()).isEqualTo("https://www.ncbi.nlm.nih.gov/books/NBK569880/");
-        assertThat(first.getSource().getLabel()).contains("1.0.0");
+        assertThat(first.getSource().getLabel()).isEqualTo("WHO, 2020");
         assertThat(first.getUuid()).isNotBlank();
         assertThat(first.getDetail())
                 .contains(
@@ -72,6 +73,19 @@ class CardWriterTest {
             assertThat(link.getType()).isEqualTo("absolute");
             assertThat(link.getUrl()).isEqualTo(CdsServiceSettings.DONKER_2014);
         });
+    }
+
+    @Test
+    void withoutALinkedReferenceTheSourceIsTheKnowledgeVersionAndTheGuideline() {
+        CardWriter unlinked = new CardWriter(id -> Optional.empty(), CdsServiceSettings.DONKER_2014, () -> "u");
+
+        CdsServiceResponseCardJson card = unlinked.write(
+                        Differentials.of(List.of(Differentials.ironDeficiency(1, Urgency.WARNING))), "p1", List.of())
+                .getCards()
+                .get(0);
+
+        assertThat(card.getSource().getLabel()).isEqualTo("microcytic-cds, knowledge 1.0.0");
+        assertThat(card.getSource().getUrl()).isEqualTo(CdsServiceSettings.DONKER_2014);
     }
 
     @Test

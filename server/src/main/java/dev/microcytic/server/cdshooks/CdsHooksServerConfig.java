@@ -51,7 +51,8 @@ class CdsHooksServerConfig {
         KnowledgePackage knowledge = KnowledgePackage.load();
         Citation.Lookup citations = id -> knowledge
                 .reference(id)
-                .map(reference -> new Citation(reference.id(), reference.citation(), reference.url()));
+                .map(reference -> new Citation(
+                        reference.id(), reference.citation(), reference.link().orElse(null), reference.label()));
         DifferentialEngine engine = DifferentialEngine.standard();
         LabPanelReader labReader = LabPanelReader.standard();
         PatientContextReader contextReader = PatientContextReader.standard();

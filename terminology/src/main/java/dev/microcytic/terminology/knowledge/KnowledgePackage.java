@@ -149,10 +149,20 @@ public final class KnowledgePackage {
         Map<String, Reference> map = new LinkedHashMap<>();
         for (JsonNode node : references.path("references")) {
             Reference reference = new Reference(
-                    text(node, "id"), text(node, "citation"), node.path("url").asText(null));
+                    text(node, "id"),
+                    optional(node, "label"),
+                    text(node, "citation"),
+                    optional(node, "doi"),
+                    optional(node, "pmid"),
+                    optional(node, "url"));
             map.put(reference.id(), reference);
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
     }
 
     private static String text(JsonNode node, String field) {

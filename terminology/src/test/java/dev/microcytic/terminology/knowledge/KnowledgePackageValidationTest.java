@@ -33,6 +33,12 @@ class KnowledgePackageValidationTest {
                 .as(String.join("\n", problems))
                 .anySatisfy(p -> assertThat(p).isEqualTo("package.json: missing 'date'"))
                 .anySatisfy(p -> assertThat(p).contains("'who-2011'").contains("duplicate id"))
+                .anySatisfy(p ->
+                        assertThat(p).isEqualTo("references.json: reference #2 'who-2020': needs a doi, pmid or url"))
+                .anySatisfy(p -> assertThat(p)
+                        .isEqualTo("references.json: reference #3 'mentzer-1973': malformed doi '10.1016 S0140'"))
+                .anySatisfy(p -> assertThat(p)
+                        .isEqualTo("references.json: reference #3 'mentzer-1973': pmid 'PMID4123424' is not numeric"))
                 .anySatisfy(p -> assertThat(p).contains("README.md: missing or empty"))
                 .anySatisfy(p -> assertThat(p).contains("broken.json: not valid JSON"))
                 .anySatisfy(p -> assertThat(p)

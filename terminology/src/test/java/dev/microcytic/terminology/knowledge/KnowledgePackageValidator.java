@@ -252,8 +252,28 @@ final class KnowledgePackageValidator {
             if (ref.path("citation").asText("").isBlank()) {
                 problems.add(where + ": missing citation");
             }
+            checkIdentifiers(ref, where, problems);
         }
         return ids;
+    }
+
+    /** A reader must be able to find every reference: a well-formed DOI, a numeric PMID or a URL. */
+    private static void checkIdentifiers(JsonNode ref, String where, List<String> problems) {
+        String doi = ref.path("doi").asText("");
+        String pmid = ref.path("pmid").asText("");
+        String url = ref.path("url").asText("");
+        if (doi.isBlank() && pmid.isBlank() && url.isBlank()) {
+            problems.add(where + ": needs a doi, pmid or url");
+        }
+        if (!doi.isBlank() && !Reference.DOI.matcher(doi).matches()) {
+            problems.add(where + ": malformed doi '" + doi + "'");
+        }
+        if (!pmid.isBlank() && !Reference.PMID.matcher(pmid).matches()) {
+            problems.add(where + ": pmid '" + pmid + "' is not numeric");
+        }
+        if (!url.isBlank() && !url.startsWith("https://") && !url.startsWith("http://")) {
+            problems.add(where + ": url '" + url + "' is not an http(s) link");
+        }
     }
 
     private static void checkReadme(Path root, List<String> problems) {

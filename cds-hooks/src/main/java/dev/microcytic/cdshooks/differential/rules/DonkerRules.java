@@ -493,7 +493,7 @@ final class DonkerRules {
         if (dmt1 != null) {
             dmt1.support(Evidence.finding(
                     "DMT1: anemia from birth; TSAT high with only mildly raised ferritin; no" + " ring sideroblasts",
-                    "iolascon-2006"));
+                    "iolascon-2008"));
             if (earlyChild) {
                 dmt1.support(Evidence.finding("Early-childhood onset", "donker-2014"));
             }
