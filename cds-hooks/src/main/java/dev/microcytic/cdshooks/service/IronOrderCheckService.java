@@ -189,7 +189,7 @@ public final class IronOrderCheckService implements CdsHookService {
         return classes.contains(MedicationClass.ORAL_IRON) || classes.contains(MedicationClass.IV_IRON);
     }
 
-    private Optional<CdsServiceResponseCardJson> ironCard(MedicationRequest order, Differential differential) {
+    Optional<CdsServiceResponseCardJson> ironCard(MedicationRequest order, Differential differential) {
         Optional<CandidateCause> leading = differential.leading();
         if (leading.isEmpty() || IRON_RESPONSIVE.contains(leading.get().code())) {
             return Optional.empty();

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * cannot decide, in the top three with the test that decides it; or an empty differential where contract §3.2
  * requires one (normocytic controls, no blood count at all).
  */
-class VignetteTest {
+public class VignetteTest {
 
     static final LocalDate DATE = LocalDate.of(2026, 3, 2);
     static final Map<String, String> REPORT = new LinkedHashMap<>();
@@ -161,7 +161,7 @@ class VignetteTest {
             Map.entry("epp_fech", "erythropoietic-protoporphyria"),
             Map.entry("xlpp_alas2", "x-linked-protoporphyria"));
 
-    static JsonNode vignettes() throws IOException {
+    public static JsonNode vignettes() throws IOException {
         try (InputStream in =
                 VignetteTest.class.getResourceAsStream("/dev/microcytic/cdshooks/vignettes/vignettes-dev.json")) {
             return new ObjectMapper().readTree(in);
@@ -229,7 +229,7 @@ class VignetteTest {
 
     // ------------------------------------------------------------------------------------------ conversion
 
-    static PatientContext context(JsonNode v) {
+    public static PatientContext context(JsonNode v) {
         LocalDate birth = v.hasNonNull("age_years")
                 ? DATE.minusMonths(Math.round(v.get("age_years").asDouble() * 12))
                 : null;
@@ -281,7 +281,7 @@ class VignetteTest {
         }
     }
 
-    static LabPanel panel(JsonNode v) {
+    public static LabPanel panel(JsonNode v) {
         List<LabValue> values = new ArrayList<>();
         JsonNode labs = v.path("labs");
         Double ratio = null;
