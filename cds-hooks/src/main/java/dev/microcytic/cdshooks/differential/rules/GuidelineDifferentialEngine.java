@@ -67,6 +67,18 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
     public Differential evaluate(LabPanel panel, PatientContext context) {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(context, "context");
-        return new Workup(knowledge, settings, panel, context).run();
+        Workup facts = Workup.of(knowledge, settings, panel, context);
+        if (!facts.applies) {
+            return Ranking.empty(facts);
+        }
+        Board board = new Board();
+        IronRules.apply(facts, board);
+        HemoglobinopathyRules.apply(facts, board);
+        AcquiredCauseRules.apply(facts, board);
+        IridaRules.apply(facts, board);
+        DonkerRules.apply(facts, board);
+        KnownDiagnosisRules.apply(facts, board);
+        GeneralCaveats.apply(facts, board);
+        return Ranking.rank(facts, board);
     }
 }
