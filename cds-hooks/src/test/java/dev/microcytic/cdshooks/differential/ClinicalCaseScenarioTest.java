@@ -3,6 +3,7 @@ package dev.microcytic.cdshooks.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.terminology.Analyte;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -38,7 +39,7 @@ class ClinicalCaseScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> everyFixtureMeetsItsExpectation() {
-        DifferentialEngine engine = DifferentialEngine.standard();
+        DifferentialEngine engine = GuidelineDifferentialEngine.standard();
         return fixtures().stream()
                 .map(name -> DynamicTest.dynamicTest(name.substring(DIR.length() + 1), () -> {
                     ClinicalCase c = ClinicalCase.read(name);

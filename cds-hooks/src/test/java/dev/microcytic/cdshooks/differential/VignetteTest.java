@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
@@ -185,7 +186,7 @@ public class VignetteTest {
 
     @TestFactory
     Stream<DynamicTest> vignettesRankTheirExpectedCause() throws IOException {
-        DifferentialEngine engine = DifferentialEngine.standard();
+        DifferentialEngine engine = GuidelineDifferentialEngine.standard();
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode v : vignettes()) {
             String id = v.path("id").asText();

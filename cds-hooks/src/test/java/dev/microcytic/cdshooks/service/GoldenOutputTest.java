@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcytic.cdshooks.differential.ClinicalCase;
 import dev.microcytic.cdshooks.differential.Differential;
-import dev.microcytic.cdshooks.differential.DifferentialEngine;
 import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.PatientContext;
 import dev.microcytic.cdshooks.differential.VignetteTest;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.cdshooks.fhir.Interpretation;
+import dev.microcytic.cdshooks.fhir.LabPanelReader;
+import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.terminology.LabConcepts;
 import java.io.File;
 import java.io.IOException;
@@ -80,7 +83,7 @@ class GoldenOutputTest {
     private record Input(LabPanel panel, PatientContext context) {}
 
     private static String render(Input input) throws IOException {
-        Differential differential = DifferentialEngine.standard().evaluate(input.panel(), input.context());
+        Differential differential = GuidelineDifferentialEngine.standard().evaluate(input.panel(), input.context());
         AtomicInteger ids = new AtomicInteger();
         CardWriter cards = new CardWriter(
                 id -> Optional.of(new Citation(id, "citation of " + id, "https://example.org/" + id)),
@@ -94,9 +97,10 @@ class GoldenOutputTest {
                         cards.write(differential, "p1", List.of("A data note from the readers.")))));
 
         IronOrderCheckService orderCheck = new IronOrderCheckService(
-                DifferentialEngine.standard(),
-                null,
-                null,
+                new DifferentialPipeline(
+                        GuidelineDifferentialEngine.standard(),
+                        LabPanelReader.standard(),
+                        PatientContextReader.standard()),
                 LabConcepts.standard(),
                 Clock.fixed(EVALUATED_AT, ZoneOffset.UTC),
                 CdsServiceSettings.DONKER_2014);

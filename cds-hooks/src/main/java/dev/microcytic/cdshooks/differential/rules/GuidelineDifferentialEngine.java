@@ -19,8 +19,6 @@ import java.util.Objects;
  */
 public final class GuidelineDifferentialEngine implements DifferentialEngine {
 
-    private static volatile GuidelineDifferentialEngine standard;
-
     private final KnowledgeView knowledge;
     private final EngineSettings settings;
 
@@ -40,19 +38,14 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** The bundled knowledge with default settings, created once. */
+    /** The bundled knowledge with default settings, created once (for tests, benchmarks and tools). */
     public static GuidelineDifferentialEngine standard() {
-        GuidelineDifferentialEngine local = standard;
-        if (local == null) {
-            synchronized (GuidelineDifferentialEngine.class) {
-                local = standard;
-                if (local == null) {
-                    local = new GuidelineDifferentialEngine(RuleKnowledge.bundled(), EngineSettings.defaults());
-                    standard = local;
-                }
-            }
-        }
-        return local;
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final GuidelineDifferentialEngine INSTANCE =
+                new GuidelineDifferentialEngine(RuleKnowledge.bundled(), EngineSettings.defaults());
     }
 
     public String knowledgeVersion() {
