@@ -7,6 +7,7 @@ import dev.microcytic.cdshooks.differential.Differential;
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.SuggestedTest;
+import dev.microcytic.terminology.ValueFormat;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +73,7 @@ final class CardDetail {
                     : item.analyte() != null ? item.analyte().canonicalUnit() : null;
             md.append("| ").append(CardText.cell(item.statement())).append(" | ");
             if (item.value() != null) {
-                md.append(CardText.cell(CardText.quantity(item.value(), unit)));
+                md.append(CardText.cell(ValueFormat.quantity(item.value(), unit)));
                 if (isDerived(item, differential)) {
                     md.append(" (derived)");
                 }
@@ -80,7 +81,7 @@ final class CardDetail {
             md.append(" | ");
             if (item.threshold() != null) {
                 md.append(CardText.cell((item.comparator() != null ? item.comparator() + " " : "")
-                        + CardText.quantity(item.threshold(), unit)));
+                        + ValueFormat.quantity(item.threshold(), unit)));
             }
             md.append(" | ").append(date(item, differential)).append(" | ");
             md.append(refs.marker(item.sourceId())).append(" |\n");
@@ -128,9 +129,9 @@ final class CardDetail {
                     .append(" | ")
                     .append(CardText.cell(index.formula()))
                     .append(" | ")
-                    .append(CardText.number(index.value()))
+                    .append(ValueFormat.display(index.value()))
                     .append(" | ")
-                    .append(CardText.number(index.cutoff()))
+                    .append(ValueFormat.display(index.cutoff()))
                     .append(" | ")
                     .append(CardText.cell(
                             index.favours() == null ? "" : index.favours().replace('-', ' ')))
@@ -148,9 +149,9 @@ final class CardDetail {
         if (index.sensitivity() == null && index.specificity() == null) {
             return "not published";
         }
-        return (index.sensitivity() == null ? "?" : CardText.number(index.sensitivity()) + "%")
+        return (index.sensitivity() == null ? "?" : ValueFormat.display(index.sensitivity()) + "%")
                 + " / "
-                + (index.specificity() == null ? "?" : CardText.number(index.specificity()) + "%");
+                + (index.specificity() == null ? "?" : ValueFormat.display(index.specificity()) + "%");
     }
 
     private static void alternatives(

@@ -9,6 +9,8 @@ import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.cdshooks.differential.SuggestedTest;
 import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ValueFormat;
+import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -125,7 +127,8 @@ public final class CardWriter {
             String unit = evidence.unit() != null
                     ? evidence.unit()
                     : evidence.analyte().canonicalUnit();
-            values.add(CardText.analyte(evidence.analyte()) + " " + CardText.quantity(evidence.value(), unit));
+            values.add(AnalyteNames.bundled().card(evidence.analyte()) + " "
+                    + ValueFormat.quantity(evidence.value(), unit));
             if (values.size() == MAX_SUMMARY_VALUES) {
                 break;
             }

@@ -16,7 +16,9 @@ import dev.microcytic.cdshooks.fhir.LabPanelReader;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.LabConcepts;
 import dev.microcytic.terminology.MedicationClass;
+import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.Vocabulary;
+import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,15 +227,16 @@ public final class IronOrderCheckService implements CdsHookService {
         List<String> values = new ArrayList<>();
         for (Evidence evidence : cause.supporting()) {
             if (evidence.analyte() != null && evidence.value() != null && values.size() < 2) {
-                values.add(CardText.analyte(evidence.analyte()) + " "
-                        + CardText.quantity(evidence.value(), evidence.analyte().canonicalUnit()));
+                values.add(AnalyteNames.bundled().card(evidence.analyte()) + " "
+                        + ValueFormat.quantity(
+                                evidence.value(), evidence.analyte().canonicalUnit()));
             }
         }
         if (values.isEmpty()) {
             differential.valuesUsed().stream()
                     .filter(v -> v.analyte() == Analyte.FERRITIN)
                     .max((a, b) -> a.effective().compareTo(b.effective()))
-                    .ifPresent(v -> values.add("ferritin " + CardText.quantity(v.value(), v.unit())));
+                    .ifPresent(v -> values.add("ferritin " + ValueFormat.quantity(v.value(), v.unit())));
         }
         return String.join(", ", values);
     }
@@ -250,14 +253,14 @@ public final class IronOrderCheckService implements CdsHookService {
         }
         LabValue value = latest.get();
         long days = Math.max(0, Duration.between(value.effective(), now).toDays());
-        String name = CardText.analyte(analyte.get());
+        String name = AnalyteNames.bundled().card(analyte.get());
         String summary = CardText.truncate(
                 name.substring(0, 1).toUpperCase() + name.substring(1) + " resulted " + days + " days ago ("
-                        + CardText.quantity(value.value(), value.unit()) + "): is a repeat needed now?",
+                        + ValueFormat.quantity(value.value(), value.unit()) + "): is a repeat needed now?",
                 CardEnvelope.MAX_SUMMARY);
         String detail = "The latest " + name + " result is from "
                 + value.effective().atOffset(ZoneOffset.UTC).toLocalDate() + " ("
-                + CardText.quantity(value.value(), value.unit()) + "). Results within "
+                + ValueFormat.quantity(value.value(), value.unit()) + "). Results within "
                 + RECENT.get(analyte.get()).toDays() + " days rarely change management; repeat when a treatment "
                 + "response or a new question needs it (e.g. HbA2 after iron repletion).";
         CdsServiceResponseCardJson card = envelope.card(

@@ -54,7 +54,8 @@ record Detection(RedCellFindings findings, ReferenceIntervals.HemoglobinCutoff h
                 label = "laboratory lower reference limit";
             }
             anemia = hb.value() < below;
-            evidence.add(Statements.lab(hb, anemia ? "<" : ">=", below, source, anemia ? "anemia, " + label : label));
+            evidence.add(
+                    Statements.lab(k, hb, anemia ? "<" : ">=", below, source, anemia ? "anemia, " + label : label));
             if (hb.value() < hbCutoff.severeBelow()) {
                 severity = Urgency.CRITICAL;
             } else if (hb.value() < hbCutoff.moderateBelow()) {
@@ -79,7 +80,7 @@ record Detection(RedCellFindings findings, ReferenceIntervals.HemoglobinCutoff h
             }
             microcytosis = mcv.value() < limit;
             evidence.add(Statements.lab(
-                    mcv, microcytosis ? "<" : ">=", limit, source, microcytosis ? "microcytosis, " + label : label));
+                    k, mcv, microcytosis ? "<" : ">=", limit, source, microcytosis ? "microcytosis, " + label : label));
         }
         double mchLimit;
         String mchLimitSource;
@@ -96,6 +97,7 @@ record Detection(RedCellFindings findings, ReferenceIntervals.HemoglobinCutoff h
         if (mch != null) {
             hypochromia = mch.value() < mchLimit;
             evidence.add(Statements.lab(
+                    k,
                     mch,
                     hypochromia ? "<" : ">=",
                     mchLimit,

@@ -4,6 +4,7 @@ import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.Sex;
+import dev.microcytic.terminology.ValueFormat;
 
 /**
  * The caveats that apply to the whole interpretation: inflammation, transfusion, IV and oral iron, pregnancy, young
@@ -56,7 +57,7 @@ final class GeneralCaveats {
             StringBuilder text = new StringBuilder("Results older than their validity window were not used: ");
             boolean first = true;
             for (Analyte a : w.stale) {
-                text.append(first ? "" : ", ").append(Statements.name(a));
+                text.append(first ? "" : ", ").append(w.k.names.evidence(a));
                 first = false;
             }
             board.caveat(new Caveat("stale-values", text.append('.').toString(), "donker-2014"));
@@ -67,7 +68,7 @@ final class GeneralCaveats {
             board.caveat(new Caveat(
                     "tsat-derived",
                     "TSAT was computed from serum iron and TIBC/transferrin ("
-                            + Text.num(w.v(Analyte.TRANSFERRIN_SATURATION)) + " %).",
+                            + ValueFormat.evidence(w.v(Analyte.TRANSFERRIN_SATURATION)) + " %).",
                     "donker-2014"));
         }
         if (!Double.isNaN(w.stfrIndex) || w.val(Analyte.HEPCIDIN) != null) {

@@ -9,6 +9,7 @@ import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.ValueFormat;
 
 /**
  * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (clinical brief §1.1, §2.3, §3; review G6, K3,
@@ -121,7 +122,8 @@ final class HemoglobinopathyRules {
                 variantFound = true;
                 CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310);
                 b.support(new Evidence(
-                        "HbA + HbA2 + HbF + HbE + HbH = " + Text.num(explained) + " %: " + Text.num(unexplained)
+                        "HbA + HbA2 + HbF + HbE + HbH = " + ValueFormat.evidence(explained) + " %: "
+                                + ValueFormat.evidence(unexplained)
                                 + " % is another variant (e.g. HbC, HbS, Hb Lepore)",
                         Analyte.HBA,
                         a.value(),

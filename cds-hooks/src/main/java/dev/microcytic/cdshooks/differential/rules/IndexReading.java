@@ -2,6 +2,7 @@ package dev.microcytic.cdshooks.differential.rules;
 
 import dev.microcytic.cdshooks.differential.ComputedIndex;
 import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.DiscriminationIndexDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,11 +124,12 @@ record IndexReading(
         int total = thalVotes + idVotes;
         if (leansThalassemia(suppressed, thalVotes, idVotes)) {
             return "The CBC leans towards thalassaemia trait (" + thalVotes + " of " + total
-                    + " discrimination indices; Mentzer " + Text.num(mentzer) + ")";
+                    + " discrimination indices; Mentzer " + ValueFormat.evidence(mentzer) + ")";
         }
         if (leansIronDeficiency(suppressed, thalVotes, idVotes)) {
             return "The CBC leans towards iron deficiency (" + idVotes + " of " + total
-                    + " discrimination indices" + (Double.isNaN(mentzer) ? "" : "; Mentzer " + Text.num(mentzer))
+                    + " discrimination indices"
+                    + (Double.isNaN(mentzer) ? "" : "; Mentzer " + ValueFormat.evidence(mentzer))
                     + ")";
         }
         return "The discrimination indices are split (" + thalVotes + " favour thalassaemia trait, " + idVotes

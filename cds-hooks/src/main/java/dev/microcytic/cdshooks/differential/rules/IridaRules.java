@@ -9,6 +9,7 @@ import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.ValueFormat;
 
 /**
  * Step 4a of the Donker 2014 flowchart: a very low TSAT with ferritin not low points to iron-refractory iron deficiency
@@ -38,8 +39,8 @@ final class IridaRules {
         if (!Double.isNaN(ratio)) {
             boolean low = w.k.tsatHepcidin.test(ratio);
             Evidence ratioEvidence = new Evidence(
-                    "TSAT/hepcidin " + Text.num(ratio) + " %/nM " + (low ? "<" : ">=") + " "
-                            + Text.num(w.k.tsatHepcidin.value()) + " %/nM ("
+                    "TSAT/hepcidin " + ValueFormat.evidence(ratio) + " %/nM " + (low ? "<" : ">=") + " "
+                            + ValueFormat.evidence(w.k.tsatHepcidin.value()) + " %/nM ("
                             + (low
                                     ? "hepcidin inappropriately high: TMPRSS6-related IRIDA"
                                     : "hepcidin appropriately" + " suppressed: not IRIDA")

@@ -11,6 +11,7 @@ import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.Sex;
+import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 
 /**
@@ -399,8 +400,8 @@ final class IronRules {
         String comparator = holds ? threshold.comparator() : Statements.negate(threshold.comparator());
         LabValue stfr = w.val(Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR);
         return new Evidence(
-                "sTfR/log10 ferritin " + Text.num(w.stfrIndex) + " " + comparator + " " + Text.num(threshold.value())
-                        + " (" + meaning + ")",
+                "sTfR/log10 ferritin " + ValueFormat.evidence(w.stfrIndex) + " " + comparator + " "
+                        + ValueFormat.evidence(threshold.value()) + " (" + meaning + ")",
                 Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR,
                 w.stfrIndex,
                 "1",

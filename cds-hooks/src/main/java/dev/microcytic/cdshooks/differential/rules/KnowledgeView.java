@@ -1,6 +1,7 @@
 package dev.microcytic.cdshooks.differential.rules;
 
 import dev.microcytic.terminology.knowledge.KnowledgePackage;
+import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import dev.microcytic.terminology.knowledge.rules.DiscriminationIndexDefinition;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
@@ -22,6 +23,7 @@ final class KnowledgeView {
     final String[] testLoincs = new String[NextTest.values().length];
     final ReferenceIntervals intervals;
     final List<DiscriminationIndexDefinition> indices;
+    final AnalyteNames names;
 
     final Threshold ferritinProbable;
     final Threshold ferritinPossible;
@@ -113,6 +115,7 @@ final class KnowledgeView {
         this.version = knowledge.version();
         this.intervals = knowledge.referenceIntervals();
         this.indices = knowledge.indices().all();
+        this.names = knowledge.analyteNames();
         ferritinProbable = t.get("ferritin.probable-id");
         ferritinPossible = t.get("ferritin.possible-id");
         ferritinInflamed5 = t.get("ferritin.id-inflammation.5y-plus");

@@ -4,6 +4,7 @@ import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ValueFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,10 @@ record OralIronAbsorption(LabValue before, LabValue after, boolean adequate, Evi
                 double rise = after.value() - before.value();
                 boolean adequate = k.oiatAdequate.test(rise);
                 Evidence evidence = new Evidence(
-                        "Oral iron absorption test: serum iron rose " + Text.num(rise) + " ug/dL ("
-                                + Text.num(before.value()) + " → " + Text.num(after.value()) + ") "
-                                + (adequate ? ">= " : "< ") + Text.num(k.oiatAdequate.value())
+                        "Oral iron absorption test: serum iron rose " + ValueFormat.evidence(rise) + " ug/dL ("
+                                + ValueFormat.evidence(before.value()) + " → " + ValueFormat.evidence(after.value())
+                                + ") "
+                                + (adequate ? ">= " : "< ") + ValueFormat.evidence(k.oiatAdequate.value())
                                 + " ug/dL (" + (adequate ? "adequate absorption" : "poor absorption") + ")",
                         Analyte.IRON,
                         rise,

@@ -6,6 +6,7 @@ import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.MedicationExposure;
 import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,13 +133,15 @@ record TreatmentResponses(
         String verdict =
                 switch (reading.response()) {
                     case RESPONSIVE -> "responsive";
-                    case REFRACTORY -> "refractory: rise < " + Text.num(rise.value()) + " g/dL after ≥ "
-                            + Text.num(days.value()) + " days";
+                    case REFRACTORY -> "refractory: rise < " + ValueFormat.evidence(rise.value()) + " g/dL after ≥ "
+                            + ValueFormat.evidence(days.value()) + " days";
                     default -> "too early to judge";
                 };
         return new Evidence(
-                "Hb " + Text.num(baseline.value()) + " → " + Text.num(followUp.value()) + " g/dL ("
-                        + (delta >= 0 ? "+" : "") + Text.num(delta) + ") " + elapsed + " days after starting "
+                "Hb " + ValueFormat.evidence(baseline.value()) + " → " + ValueFormat.evidence(followUp.value())
+                        + " g/dL ("
+                        + (delta >= 0 ? "+" : "") + ValueFormat.evidence(delta) + ") " + elapsed
+                        + " days after starting "
                         + what + " (" + verdict + ")",
                 Analyte.HEMOGLOBIN,
                 delta,

@@ -15,6 +15,7 @@ import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.Pregnancy;
 import dev.microcytic.terminology.Sex;
+import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 import java.time.LocalDate;
@@ -353,11 +354,11 @@ final class Workup {
     /** Evidence comparing a current value with a threshold; the comparator shown is the one that holds. */
     Evidence ev(Analyte analyte, Threshold threshold, String meaning) {
         LabValue value = val(analyte);
-        return value == null ? null : Statements.compare(value, threshold, meaning);
+        return value == null ? null : Statements.compare(k, value, threshold, meaning);
     }
 
     Evidence compare(LabValue value, Threshold threshold, String meaning) {
-        return Statements.compare(value, threshold, meaning);
+        return Statements.compare(k, value, threshold, meaning);
     }
 
     /** Evidence against the lab's range (when present) or the threshold. */
@@ -368,14 +369,14 @@ final class Workup {
         }
         Double limit = upper ? value.referenceHigh() : value.referenceLow();
         if (limit == null) {
-            return Statements.compare(value, fallback, meaning);
+            return Statements.compare(k, value, fallback, meaning);
         }
         String comparator = upper ? (value.value() > limit ? ">" : "<=") : (value.value() < limit ? "<" : ">=");
-        return Statements.lab(value, comparator, limit, Detection.LAB_RANGE, meaning);
+        return Statements.lab(k, value, comparator, limit, Detection.LAB_RANGE, meaning);
     }
 
     Evidence lab(LabValue value, String comparator, double threshold, String sourceId, String meaning) {
-        return Statements.lab(value, comparator, threshold, sourceId, meaning);
+        return Statements.lab(k, value, comparator, threshold, sourceId, meaning);
     }
 
     Evidence plain(Analyte analyte, String meaning, String sourceId) {
@@ -385,7 +386,8 @@ final class Workup {
         }
         String unit = analyte.canonicalUnit();
         return new Evidence(
-                Statements.name(analyte) + " " + Text.num(value.value()) + " " + unit + " (" + meaning + ")",
+                k.names.evidence(analyte) + " " + ValueFormat.evidence(value.value()) + " " + unit + " (" + meaning
+                        + ")",
                 analyte,
                 value.value(),
                 unit,
