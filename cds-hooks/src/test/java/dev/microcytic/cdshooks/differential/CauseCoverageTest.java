@@ -53,7 +53,7 @@ class CauseCoverageTest {
         Map<String, List<String>> reached = new TreeMap<>();
         Map<String, List<String>> excluded = new TreeMap<>();
         DifferentialEngine engine = GuidelineDifferentialEngine.standard();
-        for (String name : ClinicalCaseScenarioTest.fixtures()) {
+        for (String name : Fixtures.caseResources()) {
             ClinicalCase c = ClinicalCase.read(name);
             Differential d = engine.evaluate(c.panel(), c.context());
             List<String> codes = ClinicalCaseScenarioTest.codes(d);

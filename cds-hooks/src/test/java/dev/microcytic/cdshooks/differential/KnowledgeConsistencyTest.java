@@ -34,7 +34,7 @@ class KnowledgeConsistencyTest {
     @Test
     void everyEvidenceSourceResolvesToAReference() {
         KnowledgePackage codes = KnowledgePackage.load();
-        for (String name : ClinicalCaseScenarioTest.fixtures()) {
+        for (String name : Fixtures.caseResources()) {
             ClinicalCase c = ClinicalCase.read(name);
             Differential d = GuidelineDifferentialEngine.standard().evaluate(c.panel(), c.context());
             d.causes().forEach(cause -> {

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microcytic.cdshooks.differential.ClinicalCase;
 import dev.microcytic.cdshooks.differential.Differential;
+import dev.microcytic.cdshooks.differential.Fixtures;
 import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.PatientContext;
-import dev.microcytic.cdshooks.differential.VignetteTest;
 import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.DifferentialWriter;
@@ -21,17 +21,13 @@ import dev.microcytic.cdshooks.fhir.Interpretation;
 import dev.microcytic.cdshooks.fhir.LabPanelReader;
 import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.terminology.LabConcepts;
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +54,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenOutputTest {
 
-    private static final String CASES = "/dev/microcytic/cdshooks/cases";
     private static final Path GOLDEN = Path.of("src/test/resources/dev/microcytic/cdshooks/golden");
     private static final boolean UPDATE = Boolean.getBoolean("microcytic.golden.update");
     private static final Instant EVALUATED_AT = Instant.parse("2026-03-02T12:00:00Z");
@@ -69,12 +64,13 @@ class GoldenOutputTest {
     @TestFactory
     Stream<DynamicTest> outputsMatchTheRecordedOnes() throws IOException {
         Map<String, Input> inputs = new LinkedHashMap<>();
-        for (String name : caseFiles()) {
-            ClinicalCase c = ClinicalCase.read(CASES + "/" + name);
+        for (ClinicalCase c : Fixtures.cases()) {
             inputs.put("case-" + c.id(), new Input(c.panel(), c.context()));
         }
-        for (JsonNode v : VignetteTest.vignettes()) {
-            inputs.put("vignette-" + v.path("id").asText(), new Input(VignetteTest.panel(v), VignetteTest.context(v)));
+        for (JsonNode v : Fixtures.vignettes()) {
+            inputs.put(
+                    "vignette-" + v.path("id").asText(),
+                    new Input(Fixtures.vignettePanel(v), Fixtures.vignetteContext(v)));
         }
         return inputs.entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> compare(e.getKey(), render(e.getValue()))));
@@ -148,19 +144,5 @@ class GoldenOutputTest {
                 .as("golden file (run with -Dmicrocytic.golden.update=true)")
                 .exists();
         assertThat(actual).as(name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-    }
-
-    private static List<String> caseFiles() {
-        try {
-            File dir = new File(GoldenOutputTest.class.getResource(CASES).toURI());
-            List<String> names = new ArrayList<>();
-            Arrays.stream(dir.listFiles((d, n) -> n.endsWith(".json")))
-                    .map(File::getName)
-                    .sorted()
-                    .forEach(names::add);
-            return names;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
