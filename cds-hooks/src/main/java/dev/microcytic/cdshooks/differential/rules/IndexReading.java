@@ -16,10 +16,8 @@ import java.util.List;
  * @param idVotes voting indices that favour iron deficiency
  * @param mentzer MCV / RBC, or NaN
  * @param suppressed whether the indices were withheld because of a transfusion
- * @param leanText one sentence saying where the indices lean
  */
-record IndexReading(
-        List<ComputedIndex> indices, int thalVotes, int idVotes, double mentzer, boolean suppressed, String leanText) {
+record IndexReading(List<ComputedIndex> indices, int thalVotes, int idVotes, double mentzer, boolean suppressed) {
 
     static IndexReading of(KnowledgeView k, LabSelection values, boolean transfusionRecent) {
         double mcv = value(values, Analyte.MCV);
@@ -65,13 +63,7 @@ record IndexReading(
                 }
             }
         }
-        return new IndexReading(
-                List.copyOf(indices),
-                thalVotes,
-                idVotes,
-                mentzer,
-                suppressed,
-                leanText(indices, thalVotes, idVotes, mentzer, suppressed));
+        return new IndexReading(List.copyOf(indices), thalVotes, idVotes, mentzer, suppressed);
     }
 
     private static double value(LabSelection values, Analyte analyte) {
@@ -99,34 +91,26 @@ record IndexReading(
     }
 
     boolean leansThalassemia() {
-        return leansThalassemia(suppressed, thalVotes, idVotes);
-    }
-
-    boolean leansIronDeficiency() {
-        return leansIronDeficiency(suppressed, thalVotes, idVotes);
-    }
-
-    private static boolean leansThalassemia(boolean suppressed, int thalVotes, int idVotes) {
         return !suppressed && thalVotes >= 2 && thalVotes > idVotes;
     }
 
-    private static boolean leansIronDeficiency(boolean suppressed, int thalVotes, int idVotes) {
+    boolean leansIronDeficiency() {
         return !suppressed && idVotes >= 2 && idVotes > thalVotes;
     }
 
-    private static String leanText(
-            List<ComputedIndex> indices, int thalVotes, int idVotes, double mentzer, boolean suppressed) {
+    /** One sentence saying where the indices lean (worded on demand: most evaluations never show it). */
+    String leanText() {
         if (indices.isEmpty()) {
             return suppressed
                     ? "Discrimination indices not computed (recent transfusion)"
                     : "Discrimination indices not computable (RBC count / RDW-CV missing)";
         }
         int total = thalVotes + idVotes;
-        if (leansThalassemia(suppressed, thalVotes, idVotes)) {
+        if (leansThalassemia()) {
             return "The CBC leans towards thalassaemia trait (" + thalVotes + " of " + total
                     + " discrimination indices; Mentzer " + ValueFormat.evidence(mentzer) + ")";
         }
-        if (leansIronDeficiency(suppressed, thalVotes, idVotes)) {
+        if (leansIronDeficiency()) {
             return "The CBC leans towards iron deficiency (" + idVotes + " of " + total
                     + " discrimination indices"
                     + (Double.isNaN(mentzer) ? "" : "; Mentzer " + ValueFormat.evidence(mentzer))

@@ -38,6 +38,9 @@ record TreatmentResponses(
 
     static TreatmentResponses of(
             KnowledgeView k, EngineSettings s, LabPanel panel, Exposures exposures, Instant evalEnd) {
+        if (exposures.oralIron() == null && exposures.pyridoxine() == null) {
+            return NONE;
+        }
         boolean donker = s.oralIronCriterion() == EngineSettings.OralIronCriterion.DONKER_2016;
         Threshold rise = donker ? k.oralIronDonkerRise : k.oralIronBsgRise;
         Threshold days = donker ? k.oralIronDonkerDays : k.oralIronBsgDays;

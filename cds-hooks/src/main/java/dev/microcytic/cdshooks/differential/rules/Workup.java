@@ -90,6 +90,9 @@ final class Workup {
     /** The values read, in the order read (provenance). */
     final List<LabValue> used;
 
+    /** The inflammation caveat, worded once when the patient is inflamed (null otherwise). */
+    private final Caveat inflammationCaveat;
+
     enum IronStatus {
         UNKNOWN,
         ABSENT,
@@ -224,6 +227,7 @@ final class Workup {
             all.addAll(r.used());
             this.used = List.copyOf(all);
         }
+        this.inflammationCaveat = inflamed ? Caveats.inflammation(this) : null;
     }
 
     // ------------------------------------------------------------------------------------------------ values
@@ -309,7 +313,7 @@ final class Workup {
     }
 
     Caveat inflammationCaveat() {
-        return Caveats.inflammation(this);
+        return inflammationCaveat != null ? inflammationCaveat : Caveats.inflammation(this);
     }
 
     /** Iron stores present and TSAT not low: iron-restricted erythropoiesis does not explain the microcytosis. */
