@@ -29,12 +29,12 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
 
     /**
      * @param knowledge thresholds, indices and reference intervals
-     * @param codes the package whose CodeSystems give the cause and test displays (and verified LOINC), or null to use
-     *     the engine's own displays
+     * @param codes the package whose CodeSystems give the cause and test displays (and verified LOINC)
      * @param settings validity windows, cut-off set, refractoriness criterion
      */
     public GuidelineDifferentialEngine(RuleKnowledge knowledge, KnowledgePackage codes, EngineSettings settings) {
-        this.knowledge = new KnowledgeView(Objects.requireNonNull(knowledge, "knowledge"), codes);
+        this.knowledge = new KnowledgeView(
+                Objects.requireNonNull(knowledge, "knowledge"), Objects.requireNonNull(codes, "codes"));
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
