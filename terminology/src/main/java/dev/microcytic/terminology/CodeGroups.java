@@ -21,16 +21,16 @@ import java.util.Set;
  */
 public final class CodeGroups {
 
-    public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
-    public static final String SNOMED = "http://snomed.info/sct";
-    public static final String ATC = "http://www.whocc.no/atc";
-    public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-    public static final String ICD10PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
+    public static final String ICD10CM = Vocabulary.ICD10CM;
+    public static final String SNOMED = Vocabulary.SNOMED;
+    public static final String ATC = Vocabulary.ATC;
+    public static final String RXNORM = Vocabulary.RXNORM;
+    public static final String ICD10PCS = Vocabulary.ICD10PCS;
     /** Product CodeSystem holding the own finding code {@code photosensitivity} (contract §1, §3.3). */
-    public static final String MICROCYTIC_CDS = "https://fhir.microcytic.dev/CodeSystem/microcytic-cds";
+    public static final String MICROCYTIC_CDS = Vocabulary.CDS_SYSTEM;
 
     /** LOINC "Pregnancy status" Observation code (contract §3.3, brief review C12). */
-    public static final String PREGNANCY_STATUS_LOINC = "82810-3";
+    public static final String PREGNANCY_STATUS_LOINC = Vocabulary.PREGNANCY_STATUS_LOINC;
 
     private static final CodeGroups STANDARD = new CodeGroups();
 
@@ -95,8 +95,8 @@ public final class CodeGroups {
             return Optional.empty();
         }
         return switch (code.trim()) {
-            case "77386006" -> Optional.of(Pregnancy.PREGNANT_TRIMESTER_UNKNOWN);
-            case "60001007" -> Optional.of(Pregnancy.NOT_PREGNANT);
+            case Vocabulary.SNOMED_PREGNANT -> Optional.of(Pregnancy.PREGNANT_TRIMESTER_UNKNOWN);
+            case Vocabulary.SNOMED_NOT_PREGNANT -> Optional.of(Pregnancy.NOT_PREGNANT);
             case "261665006" -> Optional.of(Pregnancy.UNKNOWN);
             default -> Optional.empty();
         };

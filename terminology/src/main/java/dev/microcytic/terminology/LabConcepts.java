@@ -22,7 +22,7 @@ import java.util.Set;
 public final class LabConcepts {
 
     /** FHIR system URI of LOINC. */
-    public static final String LOINC = "http://loinc.org";
+    public static final String LOINC = Vocabulary.LOINC;
 
     private static final LabConcepts STANDARD = new LabConcepts(standardConcepts());
 

@@ -1,7 +1,10 @@
 package dev.microcytic.cdshooks.differential;
 
 import dev.microcytic.terminology.Analyte;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +14,8 @@ import java.util.Set;
  *
  * @param knowledgeVersion the knowledge package version the thresholds came from
  * @param findings anemia / microcytosis / hypochromia
- * @param causes candidate causes, most likely first
+ * @param causes candidate causes in rank order, one per cause code (the first of each when a list repeats one), so that
+ *     every rendering shows the same list
  * @param indices discrimination indices computed from the CBC
  * @param caveats caveats that apply to the whole interpretation
  * @param nextTests all next tests, de-duplicated, in the order to order them
@@ -29,12 +33,30 @@ public record Differential(
         List<LabValue> valuesUsed) {
 
     public Differential {
-        causes = List.copyOf(causes);
+        causes = ranked(causes);
         indices = List.copyOf(indices);
         caveats = List.copyOf(caveats);
         nextTests = List.copyOf(nextTests);
         missingAnalytes = Set.copyOf(missingAnalytes);
         valuesUsed = List.copyOf(valuesUsed);
+    }
+
+    private static List<CandidateCause> ranked(List<CandidateCause> causes) {
+        boolean ranked = true;
+        for (int i = 1; i < causes.size() && ranked; i++) {
+            ranked = causes.get(i - 1).rank() <= causes.get(i).rank();
+            for (int j = 0; j < i && ranked; j++) {
+                ranked = !causes.get(j).code().equals(causes.get(i).code());
+            }
+        }
+        if (ranked) {
+            return List.copyOf(causes);
+        }
+        Map<String, CandidateCause> byCode = new LinkedHashMap<>();
+        causes.stream()
+                .sorted(Comparator.comparingInt(CandidateCause::rank))
+                .forEach(cause -> byCode.putIfAbsent(cause.code(), cause));
+        return List.copyOf(byCode.values());
     }
 
     public Optional<CandidateCause> leading() {

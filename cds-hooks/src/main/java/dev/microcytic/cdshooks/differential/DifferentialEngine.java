@@ -1,7 +1,5 @@
 package dev.microcytic.cdshooks.differential;
 
-import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
-
 /**
  * The microcytic workup as a pure function: normalised labs and patient context in, ranked differential out. It
  * follows the layering of the clinical brief §0 (detect, common-cause triage, the Donker 2014 flowchart for the rare
@@ -11,10 +9,6 @@ import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
  */
 public interface DifferentialEngine {
 
+    /** Thread-safe: one engine serves every request. */
     Differential evaluate(LabPanel panel, PatientContext context);
-
-    /** The engine with the bundled knowledge package and {@link EngineSettings#defaults()}; thread-safe, shared. */
-    static DifferentialEngine standard() {
-        return GuidelineDifferentialEngine.standard();
-    }
 }

@@ -1,10 +1,13 @@
 package dev.microcytic.cdshooks.fhir;
 
+import dev.microcytic.cdshooks.differential.CandidateCause;
+import dev.microcytic.terminology.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations.ConceptMapEquivalence;
@@ -66,5 +69,13 @@ public final class CauseCodings {
         return bySourceCode.getOrDefault(causeCode, List.of()).stream()
                 .map(Coding::copy)
                 .toList();
+    }
+
+    /** The cause as a CodeableConcept: the product's Coding first, then its verified standard Codings. */
+    CodeableConcept concept(CandidateCause cause) {
+        CodeableConcept concept = new CodeableConcept().setText(cause.display());
+        concept.addCoding(new Coding(Vocabulary.CAUSE_SYSTEM, cause.code(), cause.display()));
+        codingsFor(cause.code()).forEach(concept::addCoding);
+        return concept;
     }
 }

@@ -6,6 +6,7 @@ import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.LabConcepts;
 import dev.microcytic.terminology.NormalizedQuantity;
 import dev.microcytic.terminology.QuantityNormalizer;
+import dev.microcytic.terminology.Vocabulary;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,6 +94,25 @@ public final class LabPanelReader {
         }
         values.addAll(derivedSaturations(values, notes));
         return new Result(LabPanel.of(values), new ArrayList<>(notes));
+    }
+
+    /**
+     * Whether this reader reads the resource, by its codes only (status and value are not looked at): an Observation
+     * whose code or a component's code is a lab concept the engine reads.
+     */
+    public boolean concerns(IBaseResource resource) {
+        if (!(resource instanceof Observation observation)) {
+            return false;
+        }
+        if (analyte(observation.getCode()).isPresent()) {
+            return true;
+        }
+        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+            if (analyte(component.getCode()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readObservation(Observation observation, List<LabValue> values, Set<String> notes, Set<String> seen) {
@@ -199,7 +219,7 @@ public final class LabPanelReader {
 
     /** The UCUM code when the quantity is coded in UCUM, else the unit text as sent. */
     private static String unit(Quantity quantity) {
-        if (quantity.hasCode() && (!quantity.hasSystem() || "http://unitsofmeasure.org".equals(quantity.getSystem()))) {
+        if (quantity.hasCode() && (!quantity.hasSystem() || Vocabulary.UCUM.equals(quantity.getSystem()))) {
             return quantity.getCode();
         }
         return quantity.hasUnit() ? quantity.getUnit() : null;

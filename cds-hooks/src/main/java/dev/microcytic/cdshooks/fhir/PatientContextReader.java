@@ -7,6 +7,7 @@ import dev.microcytic.terminology.CodeGroups;
 import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.Pregnancy;
 import dev.microcytic.terminology.Sex;
+import dev.microcytic.terminology.Vocabulary;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,17 +32,12 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Reads the non-lab context of a patient from FHIR R4 (contract §3.3): age and sex from the Patient; clinical flags
- * from Conditions ({@link CodeGroups}); pregnancy from Conditions and the pregnancy-status Observation (LOINC
+ * from Conditions ({@link CodeGroups}); pregnancy from Conditions and the pregnancy-status Observation (Vocabulary.LOINC
  * 82810-3), bounded to the last ~10 months, where a newer "not pregnant" overrides older evidence; medication
  * exposures from MedicationRequests and MedicationStatements (ATC, RxNorm, a contained Medication's ingredients, the
  * display text as a last resort); the last red-cell transfusion from Procedures.
  */
 public final class PatientContextReader {
-
-    static final String LOINC = "http://loinc.org";
-    static final String PREGNANCY_STATUS = "82810-3";
-    static final String SNOMED_PREGNANT = "77386006";
-    static final String SNOMED_NOT_PREGNANT = "60001007";
 
     /** Pregnancy evidence older than this says nothing about now (contract §3.3, "~10 months"). */
     static final int PREGNANCY_WINDOW_DAYS = 300;
@@ -197,9 +193,7 @@ public final class PatientContextReader {
                         || observation.getStatus() == Observation.ObservationStatus.CANCELLED)) {
             return;
         }
-        boolean pregnancyStatus = observation.getCode().getCoding().stream()
-                .anyMatch(c -> LOINC.equals(c.getSystem()) && PREGNANCY_STATUS.equals(c.getCode()));
-        if (!pregnancyStatus || !observation.hasValueCodeableConcept()) {
+        if (!isPregnancyStatus(observation) || !observation.hasValueCodeableConcept()) {
             return;
         }
         LocalDate date = localDate(
@@ -207,9 +201,9 @@ public final class PatientContextReader {
                         ? null
                         : Date.from(LabPanelReader.effective(observation)));
         for (Coding coding : observation.getValueCodeableConcept().getCoding()) {
-            if (SNOMED_PREGNANT.equals(coding.getCode())) {
+            if (Vocabulary.SNOMED_PREGNANT.equals(coding.getCode())) {
                 pregnancy.add(new DatedPregnancy(date, Pregnancy.PREGNANT_TRIMESTER_UNKNOWN));
-            } else if (SNOMED_NOT_PREGNANT.equals(coding.getCode())) {
+            } else if (Vocabulary.SNOMED_NOT_PREGNANT.equals(coding.getCode())) {
                 pregnancy.add(new DatedPregnancy(date, Pregnancy.NOT_PREGNANT));
             }
         }
@@ -324,6 +318,24 @@ public final class PatientContextReader {
             LocalDate start,
             LocalDate end,
             List<MedicationExposure> medications) {
+        for (MedicationClass medicationClass : medicationClasses(medication, owner)) {
+            medications.add(new MedicationExposure(medicationClass, start, end, active));
+        }
+    }
+
+    /** A MedicationRequest's or MedicationStatement's medication classes, whatever its status (else none). */
+    public Set<MedicationClass> medicationClasses(IBaseResource resource) {
+        if (resource instanceof MedicationRequest request) {
+            return medicationClasses(request.getMedication(), request);
+        }
+        if (resource instanceof MedicationStatement statement) {
+            return medicationClasses(statement.getMedication(), statement);
+        }
+        return Set.of();
+    }
+
+    private Set<MedicationClass> medicationClasses(
+            org.hl7.fhir.r4.model.Type medication, org.hl7.fhir.r4.model.DomainResource owner) {
         Set<MedicationClass> classes = EnumSet.noneOf(MedicationClass.class);
         if (medication instanceof CodeableConcept concept) {
             classes.addAll(classes(concept));
@@ -340,9 +352,44 @@ public final class PatientContextReader {
                 classes.addAll(codeGroups.medicationClasses(null, null, reference.getDisplay()));
             }
         }
-        for (MedicationClass medicationClass : classes) {
-            medications.add(new MedicationExposure(medicationClass, start, end, active));
+        return classes;
+    }
+
+    /**
+     * Whether this reader reads the resource, by its codes only (status, dates and values are not looked at): a
+     * Condition with a clinical flag or a pregnancy, a medication of a class the engine reads, a red-cell transfusion,
+     * the pregnancy-status Observation.
+     */
+    public boolean concerns(IBaseResource resource) {
+        if (resource instanceof Condition condition) {
+            for (Coding coding : condition.getCode().getCoding()) {
+                if (coding.getSystem() != null
+                        && coding.getCode() != null
+                        && (!codeGroups
+                                        .conditionFlags(coding.getSystem(), coding.getCode())
+                                        .isEmpty()
+                                || codeGroups
+                                        .pregnancyFromCondition(coding.getSystem(), coding.getCode())
+                                        .isPresent())) {
+                    return true;
+                }
+            }
+            return false;
         }
+        if (resource instanceof Procedure procedure) {
+            return procedure.getCode().getCoding().stream()
+                    .anyMatch(c -> codeGroups.isRedCellTransfusion(c.getSystem(), c.getCode()));
+        }
+        if (resource instanceof Observation observation) {
+            return isPregnancyStatus(observation);
+        }
+        return !medicationClasses(resource).isEmpty();
+    }
+
+    private static boolean isPregnancyStatus(Observation observation) {
+        return observation.getCode().getCoding().stream()
+                .anyMatch(c -> Vocabulary.LOINC.equals(c.getSystem())
+                        && Vocabulary.PREGNANCY_STATUS_LOINC.equals(c.getCode()));
     }
 
     private Set<MedicationClass> classes(CodeableConcept concept) {
@@ -378,9 +425,7 @@ public final class PatientContextReader {
                 && procedure.getStatus() != Procedure.ProcedureStatus.INPROGRESS) {
             return null;
         }
-        boolean transfusion = procedure.getCode().getCoding().stream()
-                .anyMatch(c -> codeGroups.isRedCellTransfusion(c.getSystem(), c.getCode()));
-        if (!transfusion) {
+        if (!concerns(procedure)) {
             return null;
         }
         try {

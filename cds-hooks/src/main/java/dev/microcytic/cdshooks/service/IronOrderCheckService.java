@@ -4,30 +4,26 @@ import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceIndicatorEnum;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseCardJson;
-import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseCardSourceJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseCodingJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
-import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseLinkJson;
-import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseSuggestionJson;
 import dev.microcytic.cdshooks.differential.CandidateCause;
 import dev.microcytic.cdshooks.differential.Differential;
-import dev.microcytic.cdshooks.differential.DifferentialEngine;
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
-import dev.microcytic.cdshooks.differential.MedicationExposure;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.LabPanelReader;
-import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.LabConcepts;
 import dev.microcytic.terminology.MedicationClass;
+import dev.microcytic.terminology.ValueFormat;
+import dev.microcytic.terminology.Vocabulary;
+import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,27 +85,18 @@ public final class IronOrderCheckService implements CdsHookService {
             "ceruloplasmin", Analyte.CERULOPLASMIN,
             "copper-zinc", Analyte.COPPER);
 
-    private final DifferentialEngine engine;
-    private final LabPanelReader labReader;
-    private final PatientContextReader contextReader;
+    private final DifferentialPipeline pipeline;
     private final LabConcepts labConcepts;
     private final Clock clock;
-    private final String guidelineUrl;
+    private final CardEnvelope envelope;
     private final ServiceDefinition definition;
 
     public IronOrderCheckService(
-            DifferentialEngine engine,
-            LabPanelReader labReader,
-            PatientContextReader contextReader,
-            LabConcepts labConcepts,
-            Clock clock,
-            String guidelineUrl) {
-        this.engine = engine;
-        this.labReader = labReader;
-        this.contextReader = contextReader;
+            DifferentialPipeline pipeline, LabConcepts labConcepts, Clock clock, String guidelineUrl) {
+        this.pipeline = pipeline;
         this.labConcepts = labConcepts;
         this.clock = clock;
-        this.guidelineUrl = guidelineUrl;
+        this.envelope = new CardEnvelope(guidelineUrl, CardIds::next);
         ServiceDefinition service = new ServiceDefinition();
         service.setId(ID)
                 .setHook("order-select")
@@ -143,11 +130,10 @@ public final class IronOrderCheckService implements CdsHookService {
         if (selected.isEmpty()) {
             return response;
         }
-        MicrocyticAnemiaService.Evaluation evaluation =
-                MicrocyticAnemiaService.evaluate(request, patientId, engine, labReader, contextReader, clock);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        DifferentialPipeline.Evaluation evaluation =
+                MicrocyticAnemiaService.evaluate(request, patientId, pipeline, clock);
         for (Resource order : selected) {
-            if (order instanceof MedicationRequest medication && isIron(medication, today)) {
+            if (order instanceof MedicationRequest medication && isIron(medication)) {
                 ironCard(medication, evaluation.differential()).ifPresent(response::addCard);
             } else if (order instanceof ServiceRequest test) {
                 repeatCard(test, evaluation.labs()).ifPresent(response::addCard);
@@ -179,17 +165,12 @@ public final class IronOrderCheckService implements CdsHookService {
         return selected;
     }
 
-    private boolean isIron(MedicationRequest medication, LocalDate today) {
-        Set<MedicationClass> classes = EnumSet.noneOf(MedicationClass.class);
-        MedicationRequest copy = medication.copy();
-        copy.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
-        contextReader.read(null, List.of(copy), today).medications().stream()
-                .map(MedicationExposure::medication)
-                .forEach(classes::add);
+    private boolean isIron(MedicationRequest medication) {
+        Set<MedicationClass> classes = pipeline.contextReader().medicationClasses(medication);
         return classes.contains(MedicationClass.ORAL_IRON) || classes.contains(MedicationClass.IV_IRON);
     }
 
-    private Optional<CdsServiceResponseCardJson> ironCard(MedicationRequest order, Differential differential) {
+    Optional<CdsServiceResponseCardJson> ironCard(MedicationRequest order, Differential differential) {
         Optional<CandidateCause> leading = differential.leading();
         if (leading.isEmpty() || IRON_RESPONSIVE.contains(leading.get().code())) {
             return Optional.empty();
@@ -203,7 +184,7 @@ public final class IronOrderCheckService implements CdsHookService {
         StringBuilder summary =
                 new StringBuilder("Iron ordered, but labs point away from iron deficiency: ").append(cause.display());
         String values = valuesOf(cause, differential);
-        if (!values.isEmpty() && summary.length() + values.length() + 3 <= CardWriter.MAX_SUMMARY) {
+        if (!values.isEmpty() && summary.length() + values.length() + 3 <= CardEnvelope.MAX_SUMMARY) {
             summary.append(" (").append(values).append(')');
         }
         StringBuilder detail = new StringBuilder();
@@ -230,16 +211,14 @@ public final class IronOrderCheckService implements CdsHookService {
                         + "ferritin) and adds to iron loading. Knowledge package microcytic ")
                 .append(CardText.cell(differential.knowledgeVersion()))
                 .append('.');
-        CdsServiceResponseCardJson card = card(
-                CardText.truncate(summary.toString(), CardWriter.MAX_SUMMARY),
+        CdsServiceResponseCardJson card = envelope.card(
+                CardText.truncate(summary.toString(), CardEnvelope.MAX_SUMMARY),
                 CdsServiceIndicatorEnum.WARNING,
                 detail.toString(),
-                new CdsServiceResponseCodingJson()
-                        .setSystem(CardWriter.CAUSE_SYSTEM)
-                        .setCode(cause.code())
-                        .setDisplay(cause.display()),
-                differential.knowledgeVersion());
-        card.addSuggestion(removal(order, "Remove the iron order"));
+                CardEnvelope.causeTopic(cause),
+                differential.knowledgeVersion(),
+                null);
+        card.addSuggestion(envelope.removal(order, "Remove the iron order"));
         card.setSelectionBehaviour("at-most-one");
         return Optional.of(card);
     }
@@ -248,15 +227,16 @@ public final class IronOrderCheckService implements CdsHookService {
         List<String> values = new ArrayList<>();
         for (Evidence evidence : cause.supporting()) {
             if (evidence.analyte() != null && evidence.value() != null && values.size() < 2) {
-                values.add(CardText.analyte(evidence.analyte()) + " "
-                        + CardText.quantity(evidence.value(), evidence.analyte().canonicalUnit()));
+                values.add(AnalyteNames.bundled().card(evidence.analyte()) + " "
+                        + ValueFormat.quantity(
+                                evidence.value(), evidence.analyte().canonicalUnit()));
             }
         }
         if (values.isEmpty()) {
             differential.valuesUsed().stream()
                     .filter(v -> v.analyte() == Analyte.FERRITIN)
                     .max((a, b) -> a.effective().compareTo(b.effective()))
-                    .ifPresent(v -> values.add("ferritin " + CardText.quantity(v.value(), v.unit())));
+                    .ifPresent(v -> values.add("ferritin " + ValueFormat.quantity(v.value(), v.unit())));
         }
         return String.join(", ", values);
     }
@@ -273,32 +253,33 @@ public final class IronOrderCheckService implements CdsHookService {
         }
         LabValue value = latest.get();
         long days = Math.max(0, Duration.between(value.effective(), now).toDays());
-        String name = CardText.analyte(analyte.get());
+        String name = AnalyteNames.bundled().card(analyte.get());
         String summary = CardText.truncate(
                 name.substring(0, 1).toUpperCase() + name.substring(1) + " resulted " + days + " days ago ("
-                        + CardText.quantity(value.value(), value.unit()) + "): is a repeat needed now?",
-                CardWriter.MAX_SUMMARY);
+                        + ValueFormat.quantity(value.value(), value.unit()) + "): is a repeat needed now?",
+                CardEnvelope.MAX_SUMMARY);
         String detail = "The latest " + name + " result is from "
                 + value.effective().atOffset(ZoneOffset.UTC).toLocalDate() + " ("
-                + CardText.quantity(value.value(), value.unit()) + "). Results within "
+                + ValueFormat.quantity(value.value(), value.unit()) + "). Results within "
                 + RECENT.get(analyte.get()).toDays() + " days rarely change management; repeat when a treatment "
                 + "response or a new question needs it (e.g. HbA2 after iron repletion).";
-        CdsServiceResponseCardJson card = card(
+        CdsServiceResponseCardJson card = envelope.card(
                 summary,
                 CdsServiceIndicatorEnum.INFO,
                 detail,
                 new CdsServiceResponseCodingJson()
-                        .setSystem(CardWriter.TEST_SYSTEM)
+                        .setSystem(Vocabulary.TEST_SYSTEM)
                         .setCode(testCode(order).orElse("iron-studies")),
+                null,
                 null);
-        card.addSuggestion(removal(order, "Remove the repeat order"));
+        card.addSuggestion(envelope.removal(order, "Remove the repeat order"));
         card.setSelectionBehaviour("at-most-one");
         return Optional.of(card);
     }
 
     private Optional<Analyte> orderedAnalyte(ServiceRequest order) {
         for (Coding coding : order.getCode().getCoding()) {
-            if (CardWriter.TEST_SYSTEM.equals(coding.getSystem()) && TEST_ANALYTE.containsKey(coding.getCode())) {
+            if (Vocabulary.TEST_SYSTEM.equals(coding.getSystem()) && TEST_ANALYTE.containsKey(coding.getCode())) {
                 return Optional.of(TEST_ANALYTE.get(coding.getCode()));
             }
             if (coding.hasSystem() && coding.hasCode()) {
@@ -313,39 +294,8 @@ public final class IronOrderCheckService implements CdsHookService {
 
     private static Optional<String> testCode(ServiceRequest order) {
         return order.getCode().getCoding().stream()
-                .filter(c -> CardWriter.TEST_SYSTEM.equals(c.getSystem()) && c.hasCode())
+                .filter(c -> Vocabulary.TEST_SYSTEM.equals(c.getSystem()) && c.hasCode())
                 .map(Coding::getCode)
                 .findFirst();
-    }
-
-    private CdsServiceResponseCardJson card(
-            String summary,
-            CdsServiceIndicatorEnum indicator,
-            String detail,
-            CdsServiceResponseCodingJson topic,
-            String knowledgeVersion) {
-        CdsServiceResponseCardJson card = new CdsServiceResponseCardJson();
-        card.setUuid(CardIds.next());
-        card.setSummary(summary);
-        card.setIndicator(indicator);
-        card.setDetail(detail);
-        card.setSource(new CdsServiceResponseCardSourceJson()
-                .setLabel(knowledgeVersion == null ? "microcytic-cds" : "microcytic-cds, knowledge " + knowledgeVersion)
-                .setUrl(guidelineUrl)
-                .setTopic(topic));
-        card.setOverrideReasons(CardWriter.overrideReasons());
-        card.setLinks(List.of(new CdsServiceResponseLinkJson()
-                .setLabel("Diagnostic flowchart for microcytic anemia (Donker et al., Blood 2014)")
-                .setUrl(guidelineUrl)
-                .setType("absolute")));
-        return card;
-    }
-
-    private static CdsServiceResponseSuggestionJson removal(Resource order, String label) {
-        String reference = order.fhirType() + "/" + order.getIdElement().getIdPart();
-        CdsServiceResponseSuggestionJson suggestion =
-                new CdsServiceResponseSuggestionJson().setLabel(label).setUuid(CardIds.next());
-        suggestion.addAction(new DeleteAction(reference, label + " (" + reference + ")"));
-        return suggestion;
     }
 }

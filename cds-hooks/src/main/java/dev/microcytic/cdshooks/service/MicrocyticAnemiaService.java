@@ -3,12 +3,9 @@ package dev.microcytic.cdshooks.service;
 import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
-import dev.microcytic.cdshooks.differential.Differential;
-import dev.microcytic.cdshooks.differential.DifferentialEngine;
-import dev.microcytic.cdshooks.differential.PatientContext;
-import dev.microcytic.cdshooks.fhir.LabPanelReader;
-import dev.microcytic.cdshooks.fhir.PatientContextReader;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.terminology.LabConcepts;
+import dev.microcytic.terminology.Vocabulary;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,28 +25,16 @@ public final class MicrocyticAnemiaService implements CdsHookService {
 
     public static final String ID = "microcytic-anemia";
 
-    /** Pregnancy status (contract §3.3): read with the labs so that one search brings both. */
-    static final String PREGNANCY_STATUS_LOINC = "82810-3";
-
     private static final Logger log = LoggerFactory.getLogger(MicrocyticAnemiaService.class);
 
-    private final DifferentialEngine engine;
-    private final LabPanelReader labReader;
-    private final PatientContextReader contextReader;
+    private final DifferentialPipeline pipeline;
     private final CardWriter cardWriter;
     private final Clock clock;
     private final ServiceDefinition definition;
 
     public MicrocyticAnemiaService(
-            DifferentialEngine engine,
-            LabPanelReader labReader,
-            PatientContextReader contextReader,
-            CardWriter cardWriter,
-            LabConcepts labConcepts,
-            Clock clock) {
-        this.engine = engine;
-        this.labReader = labReader;
-        this.contextReader = contextReader;
+            DifferentialPipeline pipeline, CardWriter cardWriter, LabConcepts labConcepts, Clock clock) {
+        this.pipeline = pipeline;
         this.cardWriter = cardWriter;
         this.clock = clock;
         this.definition = definition(labConcepts);
@@ -88,8 +73,8 @@ public final class MicrocyticAnemiaService implements CdsHookService {
     /** One search for every LOINC code the service reads, newest first. */
     static String labsQuery(LabConcepts labConcepts) {
         List<String> codes = new ArrayList<>(labConcepts.allLoincCodes());
-        if (!codes.contains(PREGNANCY_STATUS_LOINC)) {
-            codes.add(PREGNANCY_STATUS_LOINC);
+        if (!codes.contains(Vocabulary.PREGNANCY_STATUS_LOINC)) {
+            codes.add(Vocabulary.PREGNANCY_STATUS_LOINC);
         }
         StringBuilder query = new StringBuilder("Observation?patient={{context.patientId}}&code=");
         for (int i = 0; i < codes.size(); i++) {
@@ -114,24 +99,17 @@ public final class MicrocyticAnemiaService implements CdsHookService {
     @Override
     public CdsServiceResponseJson handle(CdsServiceRequestJson request) {
         String patientId = (String) request.getContext().get("patientId");
-        Evaluation evaluation = evaluate(request, patientId);
+        DifferentialPipeline.Evaluation evaluation = evaluate(request, patientId);
         return cardWriter.write(evaluation.differential(), patientId, evaluation.notes());
     }
 
-    /** The engine's result for the request's patient, with the data-quality notes about its input. */
-    record Evaluation(Differential differential, List<String> notes, LabPanelReader.Result labs) {}
-
-    Evaluation evaluate(CdsServiceRequestJson request, String patientId) {
-        return evaluate(request, patientId, engine, labReader, contextReader, clock);
+    DifferentialPipeline.Evaluation evaluate(CdsServiceRequestJson request, String patientId) {
+        return evaluate(request, patientId, pipeline, clock);
     }
 
-    static Evaluation evaluate(
-            CdsServiceRequestJson request,
-            String patientId,
-            DifferentialEngine engine,
-            LabPanelReader labReader,
-            PatientContextReader contextReader,
-            Clock clock) {
+    /** The engine's result for the request's patient, with the data-quality notes about its input. */
+    static DifferentialPipeline.Evaluation evaluate(
+            CdsServiceRequestJson request, String patientId, DifferentialPipeline pipeline, Clock clock) {
         List<String> notes = new ArrayList<>();
         Patient patient = PrefetchValues.patient(request, "patient", patientId);
         if (patient == null) {
@@ -145,13 +123,10 @@ public final class MicrocyticAnemiaService implements CdsHookService {
             }
             context.addAll(PrefetchValues.resources(request, key, patientId));
         }
-        LabPanelReader.Result labResult = labReader.read(PrefetchValues.observations(labs));
-        notes.addAll(labResult.notes());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        PatientContext patientContext = contextReader.read(patient, context, today);
-        Differential differential;
+        DifferentialPipeline.Evaluation evaluation;
         try {
-            differential = engine.evaluate(labResult.panel(), patientContext);
+            evaluation = pipeline.evaluate(patient, PrefetchValues.observations(labs), context, today);
         } catch (IllegalArgumentException e) {
             // Input the engine refuses (a combination the readers let through); not a server fault.
             log.warn(
@@ -159,7 +134,8 @@ public final class MicrocyticAnemiaService implements CdsHookService {
                     e.getClass().getSimpleName());
             throw new CdsHookException(422, "unprocessable", "The patient's data could not be interpreted");
         }
-        return new Evaluation(differential, notes, labResult);
+        notes.addAll(evaluation.notes());
+        return new DifferentialPipeline.Evaluation(evaluation.differential(), notes, evaluation.labs());
     }
 
     private static String missingNote(String key) {

@@ -3,6 +3,7 @@ package dev.microcytic.cdshooks.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,8 @@ class CauseCoverageTest {
     void everyContractCauseIsReachedTwiceAndExcludedOnce() throws IOException {
         Map<String, List<String>> reached = new TreeMap<>();
         Map<String, List<String>> excluded = new TreeMap<>();
-        DifferentialEngine engine = DifferentialEngine.standard();
-        for (String name : ClinicalCaseScenarioTest.fixtures()) {
+        DifferentialEngine engine = GuidelineDifferentialEngine.standard();
+        for (String name : Fixtures.caseResources()) {
             ClinicalCase c = ClinicalCase.read(name);
             Differential d = engine.evaluate(c.panel(), c.context());
             List<String> codes = ClinicalCaseScenarioTest.codes(d);

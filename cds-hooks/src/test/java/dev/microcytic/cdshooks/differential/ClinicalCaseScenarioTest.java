@@ -3,12 +3,9 @@ package dev.microcytic.cdshooks.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.terminology.Analyte;
-import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -22,24 +19,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ClinicalCaseScenarioTest {
 
-    static final String DIR = "/dev/microcytic/cdshooks/cases";
-
-    static List<String> fixtures() {
-        URL url = ClinicalCaseScenarioTest.class.getResource(DIR);
-        try {
-            File[] files = new File(url.toURI()).listFiles((d, name) -> name.endsWith(".json"));
-            List<String> names = new ArrayList<>();
-            Arrays.stream(files).map(File::getName).sorted().forEach(n -> names.add(DIR + "/" + n));
-            return names;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final String DIR = Fixtures.CASES;
 
     @TestFactory
     Stream<DynamicTest> everyFixtureMeetsItsExpectation() {
-        DifferentialEngine engine = DifferentialEngine.standard();
-        return fixtures().stream()
+        DifferentialEngine engine = GuidelineDifferentialEngine.standard();
+        return Fixtures.caseResources().stream()
                 .map(name -> DynamicTest.dynamicTest(name.substring(DIR.length() + 1), () -> {
                     ClinicalCase c = ClinicalCase.read(name);
                     Differential d = engine.evaluate(c.panel(), c.context());
@@ -49,7 +34,7 @@ class ClinicalCaseScenarioTest {
 
     @Test
     void fixtureFileNamesStateTheOutcome() {
-        for (String name : fixtures()) {
+        for (String name : Fixtures.caseResources()) {
             ClinicalCase c = ClinicalCase.read(name);
             String file = name.substring(DIR.length() + 1, name.length() - ".json".length());
             assertThat(file).as("file name = id").isEqualTo(c.id());

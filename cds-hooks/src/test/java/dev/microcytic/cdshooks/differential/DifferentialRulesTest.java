@@ -666,13 +666,15 @@ class DifferentialRulesTest {
         Patient p = Patient.woman(40).cbc(10.5, 72).lab(FERRITIN, 6).lab(CRP, 1);
         LabPanel panel = p.panel();
         PatientContext context = p.context();
-        String expected = DifferentialEngine.standard().evaluate(panel, context).toString();
+        String expected =
+                GuidelineDifferentialEngine.standard().evaluate(panel, context).toString();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
             for (int i = 0; i < 200; i++) {
-                futures.add(pool.submit(() ->
-                        DifferentialEngine.standard().evaluate(panel, context).toString()));
+                futures.add(pool.submit(() -> GuidelineDifferentialEngine.standard()
+                        .evaluate(panel, context)
+                        .toString()));
             }
             for (var f : futures) {
                 assertThat(f.get()).isEqualTo(expected);
@@ -684,7 +686,7 @@ class DifferentialRulesTest {
 
     @Test
     void emptyPanelGivesEmptyDifferential() {
-        Differential d = DifferentialEngine.standard().evaluate(LabPanel.empty(), new Patient().context());
+        Differential d = GuidelineDifferentialEngine.standard().evaluate(LabPanel.empty(), new Patient().context());
         assertThat(d.isEmpty()).isTrue();
         assertThat(d.knowledgeVersion()).isEqualTo("1.0.0");
     }

@@ -3,6 +3,7 @@ package dev.microcytic.cdshooks.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microcytic.cdshooks.differential.rules.Cause;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.cdshooks.differential.rules.NextTest;
 import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
@@ -33,9 +34,9 @@ class KnowledgeConsistencyTest {
     @Test
     void everyEvidenceSourceResolvesToAReference() {
         KnowledgePackage codes = KnowledgePackage.load();
-        for (String name : ClinicalCaseScenarioTest.fixtures()) {
+        for (String name : Fixtures.caseResources()) {
             ClinicalCase c = ClinicalCase.read(name);
-            Differential d = DifferentialEngine.standard().evaluate(c.panel(), c.context());
+            Differential d = GuidelineDifferentialEngine.standard().evaluate(c.panel(), c.context());
             d.causes().forEach(cause -> {
                 cause.supporting().forEach(e -> assertSource(codes, e.sourceId(), e.statement()));
                 cause.opposing().forEach(e -> assertSource(codes, e.sourceId(), e.statement()));

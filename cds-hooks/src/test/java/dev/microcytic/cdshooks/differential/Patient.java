@@ -1,5 +1,6 @@
 package dev.microcytic.cdshooks.differential;
 
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
@@ -108,7 +109,7 @@ final class Patient {
     }
 
     Differential evaluate() {
-        return DifferentialEngine.standard().evaluate(panel(), context());
+        return GuidelineDifferentialEngine.standard().evaluate(panel(), context());
     }
 
     Differential evaluate(DifferentialEngine engine) {

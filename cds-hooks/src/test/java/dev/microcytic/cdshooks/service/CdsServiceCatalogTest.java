@@ -14,6 +14,7 @@ import dev.microcytic.cdshooks.differential.Differential;
 import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.PatientContext;
 import dev.microcytic.cdshooks.differential.Urgency;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.LabPanelReader;
 import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.terminology.Analyte;
@@ -47,16 +48,12 @@ class CdsServiceCatalogTest {
         };
         CardWriter cards = new CardWriter(id -> Optional.empty(), CdsServiceSettings.DONKER_2014);
         var anemia = new MicrocyticAnemiaService(
-                engine,
-                LabPanelReader.standard(),
-                PatientContextReader.standard(),
+                new DifferentialPipeline(engine, LabPanelReader.standard(), PatientContextReader.standard()),
                 cards,
                 LabConcepts.standard(),
                 CLOCK);
         var order = new IronOrderCheckService(
-                engine,
-                LabPanelReader.standard(),
-                PatientContextReader.standard(),
+                new DifferentialPipeline(engine, LabPanelReader.standard(), PatientContextReader.standard()),
                 LabConcepts.standard(),
                 CLOCK,
                 CdsServiceSettings.DONKER_2014);

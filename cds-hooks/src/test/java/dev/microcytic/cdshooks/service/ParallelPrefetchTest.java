@@ -10,6 +10,8 @@ import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.microcytic.cdshooks.differential.DifferentialEngine;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.LabPanelReader;
 import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.terminology.LabConcepts;
@@ -69,11 +71,9 @@ class ParallelPrefetchTest {
         server.start();
         prefetcher = new FhirServerPrefetcher(new CdsServiceSettings(
                 Duration.ofSeconds(2), Duration.ofSeconds(10), 5, false, CdsServiceSettings.DONKER_2014));
-        DifferentialEngine engine = DifferentialEngine.standard();
+        DifferentialEngine engine = GuidelineDifferentialEngine.standard();
         MicrocyticAnemiaService anemia = new MicrocyticAnemiaService(
-                engine,
-                LabPanelReader.standard(),
-                PatientContextReader.standard(),
+                new DifferentialPipeline(engine, LabPanelReader.standard(), PatientContextReader.standard()),
                 new CardWriter(id -> Optional.empty(), CdsServiceSettings.DONKER_2014),
                 LabConcepts.standard(),
                 CLOCK);

@@ -1,9 +1,7 @@
 package dev.microcytic.server.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import dev.microcytic.cdshooks.differential.DifferentialEngine;
-import dev.microcytic.cdshooks.fhir.LabPanelReader;
-import dev.microcytic.cdshooks.fhir.PatientContextReader;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.service.CardWriter;
 import dev.microcytic.cdshooks.service.CdsServiceCatalog;
 import dev.microcytic.cdshooks.service.CdsServiceSettings;
@@ -26,12 +24,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the CDS Hooks endpoint: the two services over the bundled knowledge package and engine, the client
- * authentication (on unless {@code microcytic.cds.auth.required=false}) and the feedback and replay tables.
+ * Wires the CDS Hooks endpoint: the two services over the bundled knowledge package and the server's one
+ * {@link DifferentialPipeline}, the client authentication (on unless {@code microcytic.cds.auth.required=false}) and
+ * the feedback and replay tables.
  *
- * <p>No {@code DifferentialEngine} or {@code ObjectMapper} bean is published: the engine is a stateless value built
- * from the bundled knowledge (another feature may build its own), and an ObjectMapper bean would replace Spring Boot's
- * for the rest of the application.
+ * <p>No {@code ObjectMapper} bean is published: it would replace Spring Boot's for the rest of the application.
  */
 @Configuration(proxyBeanMethods = false)
 class CdsHooksServerConfig {
@@ -46,33 +43,25 @@ class CdsHooksServerConfig {
 
     @Bean
     CdsServiceCatalog cdsServiceCatalog(
-            FhirContext fhirContext, CdsHooksProperties properties, FhirServerPrefetcher prefetcher) {
+            FhirContext fhirContext,
+            CdsHooksProperties properties,
+            FhirServerPrefetcher prefetcher,
+            DifferentialPipeline pipeline) {
         CdsServiceSettings settings = settings(properties);
         KnowledgePackage knowledge = KnowledgePackage.load();
         Citation.Lookup citations = id -> knowledge
                 .reference(id)
                 .map(reference -> new Citation(
                         reference.id(), reference.citation(), reference.link().orElse(null), reference.label()));
-        DifferentialEngine engine = DifferentialEngine.standard();
-        LabPanelReader labReader = LabPanelReader.standard();
-        PatientContextReader contextReader = PatientContextReader.standard();
         Clock clock = Clock.systemUTC();
         return new CdsServiceCatalog(
                 List.of(
                         new MicrocyticAnemiaService(
-                                engine,
-                                labReader,
-                                contextReader,
+                                pipeline,
                                 new CardWriter(citations, settings.guidelineUrl()),
                                 LabConcepts.standard(),
                                 clock),
-                        new IronOrderCheckService(
-                                engine,
-                                labReader,
-                                contextReader,
-                                LabConcepts.standard(),
-                                clock,
-                                settings.guidelineUrl())),
+                        new IronOrderCheckService(pipeline, LabConcepts.standard(), clock, settings.guidelineUrl())),
                 new HookRequestReader(fhirContext),
                 prefetcher);
     }

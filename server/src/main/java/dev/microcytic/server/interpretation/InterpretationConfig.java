@@ -3,10 +3,8 @@ package dev.microcytic.server.interpretation;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import dev.microcytic.cdshooks.differential.DifferentialEngine;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.DifferentialWriter;
-import dev.microcytic.cdshooks.fhir.LabPanelReader;
-import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.server.config.MicrocyticProperties;
 import dev.microcytic.server.fhir.FhirServerCustomizer;
 import dev.microcytic.terminology.CodeGroups;
@@ -14,7 +12,6 @@ import dev.microcytic.terminology.LabConcepts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,13 +24,10 @@ import org.springframework.context.annotation.Configuration;
 public class InterpretationConfig {
 
     @Bean
-    public InterpretationService interpretationService(
-            DaoRegistry daoRegistry, ObjectProvider<DifferentialEngine> engines) {
-        // The one engine: the CDS Hooks side's bean when it declares one, else the standard engine it is built from.
-        DifferentialEngine engine = engines.getIfAvailable(DifferentialEngine::standard);
+    public InterpretationService interpretationService(DaoRegistry daoRegistry, DifferentialPipeline pipeline) {
         return new InterpretationService(
                 new PatientRecordReader(daoRegistry, observationCodes()),
-                new RecordEvaluator(engine, LabPanelReader.standard(), PatientContextReader.standard()),
+                pipeline,
                 DifferentialWriter.standard(),
                 new InterpretationStore(daoRegistry),
                 Clock.systemUTC());
@@ -42,7 +36,7 @@ public class InterpretationConfig {
     /** Every LOINC code the engine reads, plus pregnancy status (read as context). */
     static List<String> observationCodes() {
         List<String> codes = new ArrayList<>(LabConcepts.standard().allLoincCodes());
-        codes.add(IngestRelevance.PREGNANCY_STATUS_LOINC);
+        codes.add(CodeGroups.PREGNANCY_STATUS_LOINC);
         return codes;
     }
 
@@ -78,9 +72,11 @@ public class InterpretationConfig {
 
     @Bean
     public ReevaluationInterceptor reevaluationInterceptor(
-            IInterceptorService interceptorService, ReevaluationScheduler reevaluationScheduler) {
-        ReevaluationInterceptor interceptor = new ReevaluationInterceptor(
-                new IngestRelevance(LabConcepts.standard(), CodeGroups.standard()), reevaluationScheduler);
+            IInterceptorService interceptorService,
+            ReevaluationScheduler reevaluationScheduler,
+            DifferentialPipeline pipeline) {
+        ReevaluationInterceptor interceptor =
+                new ReevaluationInterceptor(new IngestRelevance(pipeline), reevaluationScheduler);
         interceptorService.registerInterceptor(interceptor);
         return interceptor;
     }

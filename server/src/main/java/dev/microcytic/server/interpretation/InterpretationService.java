@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import com.google.common.util.concurrent.Striped;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.cdshooks.fhir.Interpretation;
 import java.time.Clock;
@@ -29,7 +30,7 @@ public class InterpretationService {
     private static final int ATTEMPTS = 4;
 
     private final PatientRecordReader records;
-    private final RecordEvaluator evaluator;
+    private final DifferentialPipeline pipeline;
     private final DifferentialWriter writer;
     private final InterpretationStore store;
     private final Clock clock;
@@ -37,12 +38,12 @@ public class InterpretationService {
 
     public InterpretationService(
             PatientRecordReader records,
-            RecordEvaluator evaluator,
+            DifferentialPipeline pipeline,
             DifferentialWriter writer,
             InterpretationStore store,
             Clock clock) {
         this.records = records;
-        this.evaluator = evaluator;
+        this.pipeline = pipeline;
         this.writer = writer;
         this.store = store;
         this.clock = clock;
@@ -105,7 +106,11 @@ public class InterpretationService {
 
     private Interpretation interpret(PatientRecord record) {
         Instant now = clock.instant();
-        RecordEvaluator.Evaluation evaluation = evaluator.evaluate(record, LocalDate.ofInstant(now, clock.getZone()));
-        return writer.write(evaluation.differential(), record.patientReference(), now, evaluation.dataNotes());
+        DifferentialPipeline.Evaluation evaluation = pipeline.evaluate(
+                record.patient(),
+                record.observations(),
+                record.contextResources(),
+                LocalDate.ofInstant(now, clock.getZone()));
+        return writer.write(evaluation.differential(), record.patientReference(), now, evaluation.notes());
     }
 }

@@ -6,8 +6,8 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.cdshooks.fhir.Interpretation;
+import dev.microcytic.terminology.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,7 +122,7 @@ public class InterpretationStore {
     private static boolean ours(List<UriType> instantiates) {
         return instantiates.stream()
                 .anyMatch(uri ->
-                        uri.getValue() != null && uri.getValue().startsWith(DifferentialWriter.MODULE_BASE + "/"));
+                        uri.getValue() != null && uri.getValue().startsWith(Vocabulary.KNOWLEDGE_MODULE_BASE + "/"));
     }
 
     private static void addUpdate(Bundle transaction, Resource previous) {

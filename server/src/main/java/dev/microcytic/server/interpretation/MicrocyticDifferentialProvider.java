@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dev.microcytic.terminology.Vocabulary;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -19,7 +20,6 @@ import org.hl7.fhir.r4.model.Patient;
 public class MicrocyticDifferentialProvider {
 
     public static final String OPERATION = "$microcytic-differential";
-    public static final String CANONICAL = "https://fhir.microcytic.dev/OperationDefinition/microcytic-differential";
 
     private final InterpretationService interpretations;
 
@@ -27,7 +27,11 @@ public class MicrocyticDifferentialProvider {
         this.interpretations = interpretations;
     }
 
-    @Operation(name = OPERATION, type = Patient.class, idempotent = true, canonicalUrl = CANONICAL)
+    @Operation(
+            name = OPERATION,
+            type = Patient.class,
+            idempotent = true,
+            canonicalUrl = Vocabulary.DIFFERENTIAL_OPERATION)
     @Description(
             shortDefinition = "Microcytic anemia differential of a stored patient",
             value = "Evaluates the patient's stored Patient, Observations, Conditions, MedicationRequests and "

@@ -1,6 +1,8 @@
 package dev.microcytic.server.interpretation;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -29,6 +31,20 @@ public record PatientRecord(
         medicationRequests = List.copyOf(medicationRequests);
         medicationStatements = List.copyOf(medicationStatements);
         procedures = List.copyOf(procedures);
+    }
+
+    /**
+     * What the context reader reads: Conditions, medications, Procedures, and the Observations (the pregnancy-status
+     * Observation is context, not a lab value).
+     */
+    public List<IBaseResource> contextResources() {
+        List<IBaseResource> resources = new ArrayList<>();
+        resources.addAll(conditions);
+        resources.addAll(medicationRequests);
+        resources.addAll(medicationStatements);
+        resources.addAll(procedures);
+        resources.addAll(observations);
+        return resources;
     }
 
     /** The versionless {@code Patient/id} reference. */

@@ -7,8 +7,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.terminology.LabConcepts;
+import dev.microcytic.terminology.Vocabulary;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -63,18 +63,6 @@ public class PatientRecordReader {
                         .toList());
     }
 
-    /** Whether the patient exists (and is not deleted). */
-    public boolean exists(String patientId) {
-        try {
-            daoRegistry
-                    .getResourceDao(Patient.class)
-                    .read(new IdType("Patient", patientId), new SystemRequestDetails());
-            return true;
-        } catch (ResourceNotFoundException | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
-            return false;
-        }
-    }
-
     // The patient's Observations are searched by subject alone and filtered here: with a code condition as well,
     // H2's planner starts from the token index and walks every patient's labs, so each re-evaluation got slower as
     // the store grew; by subject it reads only this patient's rows.
@@ -83,8 +71,8 @@ public class PatientRecordReader {
     static boolean isCurrentDifferential(Observation observation) {
         return observation.getStatus() == Observation.ObservationStatus.FINAL
                 && observation.getCode().getCoding().stream()
-                        .anyMatch(coding -> DifferentialWriter.PRODUCT_SYSTEM.equals(coding.getSystem())
-                                && DifferentialWriter.DIFFERENTIAL_CODE.equals(coding.getCode()));
+                        .anyMatch(coding -> Vocabulary.CDS_SYSTEM.equals(coding.getSystem())
+                                && Vocabulary.DIFFERENTIAL_CODE.equals(coding.getCode()));
     }
 
     private boolean hasEngineCode(Observation observation) {

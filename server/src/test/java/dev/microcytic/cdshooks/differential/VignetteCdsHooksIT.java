@@ -83,10 +83,10 @@ class VignetteCdsHooksIT extends AbstractServerIT {
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> notExpressible = new ArrayList<>();
         int checked = 0;
-        for (JsonNode vignette : VignetteTest.vignettes()) {
+        for (JsonNode vignette : Fixtures.vignettes()) {
             String id = vignette.path("id").asText();
             VignetteTest.Expect expect = VignetteTest.EXPECT.get(id);
-            LabPanel panel = VignetteTest.panel(vignette);
+            LabPanel panel = Fixtures.vignettePanel(vignette);
             if (panel.all().stream()
                     .anyMatch(
                             v -> LabConcepts.standard().loincCodes(v.analyte()).isEmpty())) {
@@ -97,7 +97,7 @@ class VignetteCdsHooksIT extends AbstractServerIT {
             }
             String patientId = "vig-" + id.toLowerCase() + "-"
                     + UUID.randomUUID().toString().substring(0, 6);
-            String body = request(patientId, panel, VignetteTest.context(vignette), shift);
+            String body = request(patientId, panel, Fixtures.vignetteContext(vignette), shift);
             HttpResponse<String> response = post(url, body);
             checked++;
             if (response.statusCode() != 200) {

@@ -2,9 +2,11 @@ package dev.microcytic.server.interpretation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microcytic.cdshooks.fhir.DifferentialWriter;
-import dev.microcytic.terminology.CodeGroups;
-import dev.microcytic.terminology.LabConcepts;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
+import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
+import dev.microcytic.cdshooks.fhir.LabPanelReader;
+import dev.microcytic.cdshooks.fhir.PatientContextReader;
+import dev.microcytic.terminology.Vocabulary;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -18,31 +20,32 @@ import org.junit.jupiter.api.Test;
 
 class IngestRelevanceTest {
 
-    private final IngestRelevance relevance = new IngestRelevance(LabConcepts.standard(), CodeGroups.standard());
+    private final IngestRelevance relevance = new IngestRelevance(new DifferentialPipeline(
+            GuidelineDifferentialEngine.standard(), LabPanelReader.standard(), PatientContextReader.standard()));
 
     @Test
     void labObservationOfAnAnalyteTheEngineReadsAffectsItsPatient() {
-        assertThat(relevance.patientAffectedBy(observation("http://loinc.org", "2276-4", "Patient/p1")))
-                .hasValue("p1");
-        assertThat(relevance.patientAffectedBy(observation("http://loinc.org", "718-7", "Patient/p2")))
-                .hasValue("p2");
-        assertThat(relevance.patientAffectedBy(observation("http://loinc.org", "82810-3", "Patient/p3")))
-                .hasValue("p3");
+        assertThat(relevance.subjectOf(observation("http://loinc.org", "2276-4", "Patient/p1")))
+                .hasValue("Patient/p1");
+        assertThat(relevance.subjectOf(observation("http://loinc.org", "718-7", "Patient/p2")))
+                .hasValue("Patient/p2");
+        assertThat(relevance.subjectOf(observation("http://loinc.org", "82810-3", "Patient/p3")))
+                .hasValue("Patient/p3");
     }
 
     @Test
     void otherObservationsAndTheServicesOwnOutputDoNot() {
-        assertThat(relevance.patientAffectedBy(observation("http://loinc.org", "8480-6", "Patient/p1")))
+        assertThat(relevance.subjectOf(observation("http://loinc.org", "8480-6", "Patient/p1")))
                 .isEmpty();
-        assertThat(relevance.patientAffectedBy(observation(
-                        DifferentialWriter.PRODUCT_SYSTEM, DifferentialWriter.DIFFERENTIAL_CODE, "Patient/p1")))
+        assertThat(relevance.subjectOf(observation(Vocabulary.CDS_SYSTEM, Vocabulary.DIFFERENTIAL_CODE, "Patient/p1")))
                 .isEmpty();
-        assertThat(relevance.patientAffectedBy(new GuidanceResponse().setSubject(new Reference("Patient/p1"))))
+        assertThat(relevance.subjectOf(new GuidanceResponse().setSubject(new Reference("Patient/p1"))))
                 .isEmpty();
-        assertThat(relevance.patientAffectedBy(new ServiceRequest().setSubject(new Reference("Patient/p1"))))
+        assertThat(relevance.subjectOf(new ServiceRequest().setSubject(new Reference("Patient/p1"))))
                 .isEmpty();
-        // A lab value of a Group or without subject has no patient to re-evaluate.
-        assertThat(relevance.patientAffectedBy(observation("http://loinc.org", "2276-4", "Group/g1")))
+        // Without a subject there is nobody to re-evaluate.
+        assertThat(relevance.subjectOf(
+                        new Observation().setCode(new CodeableConcept(new Coding("http://loinc.org", "2276-4", null)))))
                 .isEmpty();
     }
 
@@ -50,8 +53,6 @@ class IngestRelevanceTest {
     void placeholderSubjectsAreReportedForTheTransactionToResolve() {
         assertThat(relevance.subjectOf(observation("http://loinc.org", "2276-4", "urn:uuid:1234")))
                 .hasValue("urn:uuid:1234");
-        assertThat(relevance.patientAffectedBy(observation("http://loinc.org", "2276-4", "urn:uuid:1234")))
-                .isEmpty();
     }
 
     @Test
@@ -69,10 +70,18 @@ class IngestRelevanceTest {
                 .setSubject(new Reference("Patient/p1"))
                 .setMedication(new CodeableConcept(new Coding("http://www.whocc.no/atc", "N02BE01", "paracetamol")));
 
-        assertThat(relevance.patientAffectedBy(crohn)).hasValue("p1");
-        assertThat(relevance.patientAffectedBy(sprain)).isEmpty();
-        assertThat(relevance.patientAffectedBy(isoniazid)).hasValue("p1");
-        assertThat(relevance.patientAffectedBy(paracetamol)).isEmpty();
+        assertThat(relevance.subjectOf(crohn)).hasValue("Patient/p1");
+        assertThat(relevance.subjectOf(sprain)).isEmpty();
+        assertThat(relevance.subjectOf(isoniazid)).hasValue("Patient/p1");
+        assertThat(relevance.subjectOf(paracetamol)).isEmpty();
+    }
+
+    @Test
+    void aPanelWhoseComponentTheLabReaderReadsAffectsItsPatient() {
+        Observation panel = observation("http://loinc.org", "58410-2", "Patient/p1");
+        panel.addComponent().setCode(new CodeableConcept(new Coding("http://loinc.org", "718-7", null)));
+
+        assertThat(relevance.subjectOf(panel)).hasValue("Patient/p1");
     }
 
     private static Observation observation(String system, String code, String subject) {

@@ -4,11 +4,11 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
 import dev.microcytic.cdshooks.differential.Differential;
-import dev.microcytic.cdshooks.differential.DifferentialEngine;
-import dev.microcytic.cdshooks.fhir.DifferentialWriter;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.cdshooks.fhir.LabPanelReader;
 import dev.microcytic.cdshooks.fhir.PatientContextReader;
 import dev.microcytic.cdshooks.service.CardWriter;
+import dev.microcytic.terminology.Vocabulary;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,8 +29,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 /** FHIR client helpers shared by the interpretation ITs. */
 final class InterpretationItSupport {
 
-    static final String DIFFERENTIAL_TOKEN =
-            DifferentialWriter.PRODUCT_SYSTEM + "|" + DifferentialWriter.DIFFERENTIAL_CODE;
+    static final String DIFFERENTIAL_TOKEN = Vocabulary.CDS_SYSTEM + "|" + Vocabulary.DIFFERENTIAL_CODE;
 
     private InterpretationItSupport() {}
 
@@ -94,7 +93,7 @@ final class InterpretationItSupport {
                 client.read().resource(Patient.class).withId(patientId).execute();
         List<IBaseResource> labs = new ArrayList<>(search(client, Observation.class, patientId));
         labs.removeIf(r -> ((Observation) r)
-                .getCode().getCoding().stream().anyMatch(c -> DifferentialWriter.PRODUCT_SYSTEM.equals(c.getSystem())));
+                .getCode().getCoding().stream().anyMatch(c -> Vocabulary.CDS_SYSTEM.equals(c.getSystem())));
         List<IBaseResource> context = new ArrayList<>();
         context.addAll(search(client, Condition.class, patientId));
         context.addAll(search(client, MedicationRequest.class, patientId));
@@ -103,7 +102,7 @@ final class InterpretationItSupport {
         context.addAll(labs);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LabPanelReader.Result panel = LabPanelReader.standard().read(labs);
-        Differential differential = DifferentialEngine.standard()
+        Differential differential = GuidelineDifferentialEngine.standard()
                 .evaluate(panel.panel(), PatientContextReader.standard().read(patient, context, today));
         CdsServiceResponseJson cards = new CardWriter(
                         id -> Optional.empty(), "https://doi.org/10.1182/blood-2014-01-548776")

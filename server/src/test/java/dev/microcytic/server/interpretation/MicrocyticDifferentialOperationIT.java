@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import dev.microcytic.cdshooks.differential.CandidateCause;
 import dev.microcytic.cdshooks.fhir.R4CoreValidator;
 import dev.microcytic.server.AbstractServerIT;
+import dev.microcytic.terminology.Vocabulary;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -261,6 +262,6 @@ class MicrocyticDifferentialOperationIT extends AbstractServerIT {
         assertThat(patient.getOperation())
                 .filteredOn(o -> o.getName().equals("microcytic-differential"))
                 .singleElement()
-                .satisfies(o -> assertThat(o.getDefinition()).isEqualTo(MicrocyticDifferentialProvider.CANONICAL));
+                .satisfies(o -> assertThat(o.getDefinition()).isEqualTo(Vocabulary.DIFFERENTIAL_OPERATION));
     }
 }

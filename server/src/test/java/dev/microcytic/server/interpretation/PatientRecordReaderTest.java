@@ -2,7 +2,7 @@ package dev.microcytic.server.interpretation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microcytic.cdshooks.fhir.DifferentialWriter;
+import dev.microcytic.terminology.Vocabulary;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +11,11 @@ class PatientRecordReaderTest {
     @Test
     void onlyThisServicesFinalDifferentialIsTheCurrentInterpretation() {
         assertThat(PatientRecordReader.isCurrentDifferential(
-                        differential(DifferentialWriter.PRODUCT_SYSTEM, Observation.ObservationStatus.FINAL)))
+                        differential(Vocabulary.CDS_SYSTEM, Observation.ObservationStatus.FINAL)))
                 .isTrue();
         // Superseded by a later evaluation.
         assertThat(PatientRecordReader.isCurrentDifferential(
-                        differential(DifferentialWriter.PRODUCT_SYSTEM, Observation.ObservationStatus.AMENDED)))
+                        differential(Vocabulary.CDS_SYSTEM, Observation.ObservationStatus.AMENDED)))
                 .isFalse();
         // Another system's code of the same value is not ours to supersede.
         assertThat(PatientRecordReader.isCurrentDifferential(
@@ -29,7 +29,7 @@ class PatientRecordReaderTest {
 
     private static Observation differential(String system, Observation.ObservationStatus status) {
         Observation observation = new Observation().setStatus(status);
-        observation.getCode().addCoding().setSystem(system).setCode(DifferentialWriter.DIFFERENTIAL_CODE);
+        observation.getCode().addCoding().setSystem(system).setCode(Vocabulary.DIFFERENTIAL_CODE);
         return observation;
     }
 }

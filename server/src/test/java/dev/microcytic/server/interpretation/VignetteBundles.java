@@ -2,8 +2,8 @@ package dev.microcytic.server.interpretation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microcytic.cdshooks.differential.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +35,6 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class VignetteBundles {
 
-    static final String VIGNETTES = "/dev/microcytic/cdshooks/vignettes/vignettes-dev.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VignetteBundles() {}
@@ -43,12 +42,9 @@ final class VignetteBundles {
     record Vignette(String id, String expectedLeading, boolean sparse, boolean cohort, JsonNode node) {}
 
     static List<Vignette> all() {
-        try (InputStream in = VignetteBundles.class.getResourceAsStream(VIGNETTES)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing test resource " + VIGNETTES);
-            }
+        try {
             List<Vignette> vignettes = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(in)) {
+            for (JsonNode node : Fixtures.vignettes()) {
                 vignettes.add(new Vignette(
                         node.path("id").asText(),
                         node.path("expected_leading").asText(),

@@ -2,6 +2,7 @@ package dev.microcytic.terminology.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microcytic.terminology.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,9 +28,9 @@ public final class KnowledgePackage {
     /** Classpath folder of the bundled package. */
     public static final String CLASSPATH_ROOT = "knowledge/microcytic/" + CURRENT_VERSION + "/";
 
-    public static final String CAUSE_SYSTEM = "https://fhir.microcytic.dev/CodeSystem/microcytic-cause";
-    public static final String TEST_SYSTEM = "https://fhir.microcytic.dev/CodeSystem/microcytic-test";
-    public static final String CDS_SYSTEM = "https://fhir.microcytic.dev/CodeSystem/microcytic-cds";
+    public static final String CAUSE_SYSTEM = Vocabulary.CAUSE_SYSTEM;
+    public static final String TEST_SYSTEM = Vocabulary.TEST_SYSTEM;
+    public static final String CDS_SYSTEM = Vocabulary.CDS_SYSTEM;
 
     static final String CAUSE_FILE = "fhir/CodeSystem-microcytic-cause.json";
     static final String TEST_FILE = "fhir/CodeSystem-microcytic-test.json";

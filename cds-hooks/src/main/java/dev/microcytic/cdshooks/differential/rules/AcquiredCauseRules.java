@@ -22,26 +22,26 @@ final class AcquiredCauseRules {
 
     private AcquiredCauseRules() {}
 
-    static void apply(Workup w) {
-        lead(w);
-        sideroblastic(w);
-        copper(w);
-        kidney(w);
+    static void apply(Workup w, Board board) {
+        lead(w, board);
+        sideroblastic(w, board);
+        copper(w, board);
+        kidney(w, board);
     }
 
     // ----------------------------------------------------------------------------------------------- lead
 
-    private static void lead(Workup w) {
+    private static void lead(Workup w, Board board) {
         LabValue lead = w.val(Analyte.BLOOD_LEAD);
         if (lead != null) {
             if (w.k.leadChelation.test(lead.value())) {
-                CauseBuilder b = w.propose(Cause.LEAD_POISONING, LIKELY, 340);
+                CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, 340);
                 b.support(w.compare(lead, w.k.leadChelation, "chelation range: urgent management"));
                 b.urgency(Urgency.CRITICAL);
                 leadWorkup(w, b);
             } else if (w.k.leadReference.test(lead.value())) {
                 boolean other = w.iron.deficient();
-                CauseBuilder b = w.propose(Cause.LEAD_POISONING, POSSIBLE, other ? 180 : 235);
+                CauseBuilder b = board.propose(Cause.LEAD_POISONING, POSSIBLE, other ? 180 : 235);
                 b.support(w.compare(lead, w.k.leadReference, "above the CDC blood lead reference value"));
                 b.oppose(w.compare(lead, w.k.leadChelation, "anemia is mostly seen at markedly raised levels"));
                 b.urgency(Urgency.WARNING);
@@ -56,7 +56,7 @@ final class AcquiredCauseRules {
         boolean zpp = w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh) && !w.iron.deficient();
         boolean ataxia = w.flag(ClinicalFlag.ATAXIA);
         if (toddler || zpp || ataxia) {
-            CauseBuilder b = w.propose(Cause.LEAD_POISONING, CONSIDER, zpp ? 150 : 135);
+            CauseBuilder b = board.propose(Cause.LEAD_POISONING, CONSIDER, zpp ? 150 : 135);
             if (toddler) {
                 b.support(Evidence.finding(
                         "Age 1–5 years: screen for lead exposure (CDC); lead and iron deficiency" + " coexist",
@@ -97,7 +97,7 @@ final class AcquiredCauseRules {
 
     // ----------------------------------------------------------------------------------------------- sideroblastic
 
-    private static void sideroblastic(Workup w) {
+    private static void sideroblastic(Workup w, Board board) {
         boolean inh = w.recent(MedicationClass.ISONIAZID);
         boolean linezolid = w.recent(MedicationClass.LINEZOLID);
         boolean chloramphenicol = w.recent(MedicationClass.CHLORAMPHENICOL);
@@ -117,16 +117,16 @@ final class AcquiredCauseRules {
         CauseBuilder b;
         if (drug || b6Low) {
             if (deficient) {
-                b = w.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, 130);
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, 130);
             } else if (unknown) {
-                b = w.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, 215);
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, 215);
             } else {
-                b = w.propose(Cause.SIDEROBLASTIC_ACQUIRED, LIKELY, loaded ? 275 : 255);
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, LIKELY, loaded ? 275 : 255);
             }
         } else if (alcohol) {
-            b = w.propose(Cause.SIDEROBLASTIC_ACQUIRED, deficient ? CONSIDER : POSSIBLE, deficient ? 110 : 170);
+            b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, deficient ? CONSIDER : POSSIBLE, deficient ? 110 : 170);
         } else {
-            b = w.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, 100);
+            b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, 100);
         }
         if (inh) {
             b.support(Evidence.finding(
@@ -186,7 +186,7 @@ final class AcquiredCauseRules {
 
     // ----------------------------------------------------------------------------------------------- copper
 
-    private static void copper(Workup w) {
+    private static void copper(Workup w, Board board) {
         LabValue copper = w.val(Analyte.COPPER);
         boolean zincHigh = w.high(Analyte.ZINC, w.k.zincHigh);
         boolean zincMed = w.recent(MedicationClass.ZINC);
@@ -211,7 +211,7 @@ final class AcquiredCauseRules {
                 return; // measured and normal: excluded
             }
             boolean acerulo = cpUndetectable && !zincHigh;
-            CauseBuilder b = w.propose(
+            CauseBuilder b = board.propose(
                     Cause.COPPER_DEFICIENCY, acerulo ? POSSIBLE : LIKELY, acerulo ? 180 : (zincHigh ? 320 : 300));
             b.support(w.lab(copper, "<", limit, source, "copper deficiency"));
             if (zincHigh) {
@@ -236,7 +236,7 @@ final class AcquiredCauseRules {
         }
         if (zincHigh || zincMed || risk || leukopenia) {
             boolean strong = zincHigh || zincMed || (risk && leukopenia);
-            CauseBuilder b = w.propose(Cause.COPPER_DEFICIENCY, strong ? POSSIBLE : CONSIDER, strong ? 190 : 110);
+            CauseBuilder b = board.propose(Cause.COPPER_DEFICIENCY, strong ? POSSIBLE : CONSIDER, strong ? 190 : 110);
             if (zincHigh) {
                 b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, "zinc excess"));
             }
@@ -261,7 +261,7 @@ final class AcquiredCauseRules {
 
     // ----------------------------------------------------------------------------------------------- CKD
 
-    private static void kidney(Workup w) {
+    private static void kidney(Workup w, Board board) {
         if (!w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) || !(w.anemia || !w.present(Analyte.HEMOGLOBIN))) {
             return;
         }
@@ -275,9 +275,9 @@ final class AcquiredCauseRules {
                 || tsat != null && !w.k.ckdTsat.test(tsat.value());
         CauseBuilder b;
         if (ironOk && !w.leansThalassemia()) {
-            b = w.propose(Cause.ANEMIA_OF_CKD, LIKELY, 245);
+            b = board.propose(Cause.ANEMIA_OF_CKD, LIKELY, 245);
         } else {
-            b = w.propose(Cause.ANEMIA_OF_CKD, POSSIBLE, absoluteId ? 170 : 200);
+            b = board.propose(Cause.ANEMIA_OF_CKD, POSSIBLE, absoluteId ? 170 : 200);
         }
         b.support(Evidence.finding(
                 "Chronic kidney disease on the problem list: EPO deficiency and hepcidin-mediated"
@@ -288,10 +288,11 @@ final class AcquiredCauseRules {
                         + " deficiency or a trait",
                 "kdigo-2012"));
         if (absoluteId) {
-            CauseBuilder id =
-                    w.cause(Cause.IRON_DEFICIENCY) != null ? w.cause(Cause.IRON_DEFICIENCY) : w.cause(Cause.MIXED);
+            CauseBuilder id = board.cause(Cause.IRON_DEFICIENCY) != null
+                    ? board.cause(Cause.IRON_DEFICIENCY)
+                    : board.cause(Cause.MIXED);
             if (id == null) {
-                id = w.propose(Cause.IRON_DEFICIENCY, POSSIBLE, 220);
+                id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, 220);
             }
             id.raise(POSSIBLE, 220);
             id.support(w.compare(ferritin, w.k.ckdFerritin, "absolute iron deficiency in CKD (with TSAT ≤ 20 %)"));

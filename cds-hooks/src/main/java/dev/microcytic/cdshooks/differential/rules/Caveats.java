@@ -2,6 +2,7 @@ package dev.microcytic.cdshooks.differential.rules;
 
 import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ValueFormat;
 
 /** The caveats of clinical brief §6.3 (pitfalls), worded for the patient at hand. */
 final class Caveats {
@@ -9,12 +10,14 @@ final class Caveats {
     private Caveats() {}
 
     static Caveat inflammation(Workup w) {
-        String crp =
-                w.present(Analyte.CRP) ? "CRP " + Text.num(w.v(Analyte.CRP)) + " mg/L" : "an inflammatory condition";
+        String crp = w.present(Analyte.CRP)
+                ? "CRP " + ValueFormat.evidence(w.v(Analyte.CRP)) + " mg/L"
+                : "an inflammatory condition";
         return new Caveat(
                 "inflammation-masks-iron-deficiency",
                 "Inflammation (" + crp + ") raises ferritin: iron deficiency is read with the WHO 2020 inflammation"
-                        + " cut-off (ferritin < " + Text.num(w.inflamedBelow()) + " ng/mL) and can hide up to ~100"
+                        + " cut-off (ferritin < " + ValueFormat.evidence(w.inflamedBelow())
+                        + " ng/mL) and can hide up to ~100"
                         + " ng/mL.",
                 "who-2020");
     }
@@ -51,7 +54,8 @@ final class Caveats {
         return new Caveat(
                 "pregnancy",
                 "Pregnancy: " + w.hbCutoff.set() + " cut-off for " + w.hbCutoff.population() + " (Hb < "
-                        + Text.num(w.hbCutoff.anemiaBelow()) + " g/dL); ferritin < 30 ng/mL indicates iron deficiency;"
+                        + ValueFormat.evidence(w.hbCutoff.anemiaBelow())
+                        + " g/dL); ferritin < 30 ng/mL indicates iron deficiency;"
                         + " discrimination indices are less reliable; with MCH < 27 pg screen for haemoglobinopathy"
                         + " and test the partner early.",
                 "pavord-2020");

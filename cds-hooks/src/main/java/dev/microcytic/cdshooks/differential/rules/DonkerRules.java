@@ -10,7 +10,6 @@ import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
-import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.Sex;
 import java.util.EnumSet;
 import java.util.Set;
@@ -27,7 +26,7 @@ import java.util.Set;
  */
 final class DonkerRules {
 
-    private static final Set<Cause> IRON_LOADING = EnumSet.of(
+    static final Set<Cause> IRON_LOADING = EnumSet.of(
             Cause.XLSA,
             Cause.CONGENITAL_SIDEROBLASTIC,
             Cause.STEAP3_DEFICIENCY,
@@ -39,178 +38,18 @@ final class DonkerRules {
 
     private DonkerRules() {}
 
-    static void apply(Workup w) {
-        irida(w);
-        aceruloplasminemia(w);
-        atransferrinemia(w);
-        ferroportin(w);
-        ironLoaded(w);
-        ataxia(w);
-        photosensitivity(w);
-    }
-
-    // ------------------------------------------------------------------------------------------------ step 4a IRIDA
-
-    private static void irida(Workup w) {
-        LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
-        LabValue ferritin = w.val(Analyte.FERRITIN);
-        LabValue hepcidin = w.val(Analyte.HEPCIDIN);
-        boolean refractory = w.oralIronResponse == Workup.Response.REFRACTORY || Boolean.FALSE.equals(w.oiatAdequate);
-        boolean responsive = w.oralIronResponse == Workup.Response.RESPONSIVE || Boolean.TRUE.equals(w.oiatAdequate);
-        if (tsat == null) {
-            if (w.oralIronResponse == Workup.Response.REFRACTORY && !w.iron.notDeficient()) {
-                CauseBuilder b = w.propose(Cause.IRIDA, CONSIDER, 120);
-                b.support(w.oralIronEvidence);
-                iridaTests(w, b);
-            }
-            return;
-        }
-        boolean veryLow = w.k.tsatVeryLow.test(tsat.value());
-        double ratio = hepcidin != null && hepcidin.value() > 0 ? tsat.value() / hepcidin.value() : Double.NaN;
-        if (!Double.isNaN(ratio)) {
-            boolean low = w.k.tsatHepcidin.test(ratio);
-            Evidence ratioEvidence = new Evidence(
-                    "TSAT/hepcidin " + Text.num(ratio) + " %/nM " + (low ? "<" : ">=") + " "
-                            + Text.num(w.k.tsatHepcidin.value()) + " %/nM ("
-                            + (low
-                                    ? "hepcidin inappropriately high: TMPRSS6-related IRIDA"
-                                    : "hepcidin appropriately" + " suppressed: not IRIDA")
-                            + ")",
-                    Analyte.HEPCIDIN,
-                    ratio,
-                    "%/nM",
-                    low ? "<" : ">=",
-                    w.k.tsatHepcidin.value(),
-                    w.k.tsatHepcidin.sourceId(),
-                    hepcidin.sourceId());
-            if (low && w.k.tsatLow.test(tsat.value())) {
-                // inflammation raises hepcidin too: the ratio is validated only with CRP < 10 mg/L
-                boolean crpOk = w.present(Analyte.CRP)
-                        && w.k.crpRareBranch.test(w.v(Analyte.CRP))
-                        && !w.flag(ClinicalFlag.INFLAMMATION);
-                boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
-                CauseBuilder b = crpOk
-                        ? w.propose(Cause.IRIDA, LIKELY, 320)
-                        : w.propose(Cause.IRIDA, inflamedNow ? CONSIDER : POSSIBLE, inflamedNow ? 140 : 230);
-                if (!w.present(Analyte.CRP)) {
-                    b.test(NextTest.CRP, "The TSAT/hepcidin ratio is valid only with CRP < 10 mg/L");
-                }
-                b.support(ratioEvidence);
-                b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
-                if (refractory) {
-                    b.support(w.oralIronEvidence != null ? w.oralIronEvidence : w.oiatEvidence);
-                }
-                if (w.present(Analyte.CRP) && !w.k.crpRareBranch.test(w.v(Analyte.CRP))) {
-                    b.oppose(w.ev(Analyte.CRP, w.k.crpRareBranch, "the ratio was validated with CRP < 10 mg/L"));
-                }
-                mcvSupport(w, b);
-                b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "Confirms IRIDA (bi-allelic TMPRSS6 variants)");
-                b.caveat(new Caveat(
-                        "irida-iv-iron",
-                        "IRIDA responds poorly to oral iron and partially to IV iron.",
-                        "donker-2016"));
-            } else if (!low && w.k.tsatLow.test(tsat.value())) {
-                // hepcidin appropriately suppressed: iron-deficient erythropoiesis, not IRIDA (van der Staaij 2022)
-                CauseBuilder id = w.cause(Cause.MIXED) != null
-                        ? w.cause(Cause.MIXED)
-                        : w.propose(Cause.IRON_DEFICIENCY, POSSIBLE, 225);
-                id.raise(POSSIBLE, 225);
-                id.support(ratioEvidence);
-                id.support(w.compare(tsat, w.k.tsatLow, "iron-deficient erythropoiesis"));
-            }
-            return;
-        }
-        if (!veryLow) {
-            return;
-        }
-        // Donker step 4a: ferritin low-normal or normal (hyperferritinemia belongs to the ACD / CP / SLC40A1 branch)
-        boolean ferritinNotLow = ferritin != null
-                && ferritin.value() >= w.probableBelow
-                && !w.overloadThreshold().test(ferritin.value());
-        if (w.inflamed) {
-            return; // anemia of inflammation / mixed state explain a very low TSAT
-        }
-        CauseBuilder b;
-        if (ferritinNotLow) {
-            if (refractory) {
-                b = w.propose(Cause.IRIDA, POSSIBLE, 225);
-            } else if (responsive) {
-                b = w.propose(Cause.IRIDA, CONSIDER, 110);
-            } else {
-                b = w.propose(Cause.IRIDA, CONSIDER, 150);
-            }
-            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
-            b.support(w.lab(
-                    ferritin,
-                    ">=",
-                    w.probableBelow,
-                    "who-2020",
-                    "ferritin not low: disproportionate to the TSAT (Donker step 4a)"));
-        } else if (refractory) {
-            b = w.propose(Cause.IRIDA, POSSIBLE, 180);
-            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
-        } else if (ferritin != null
-                && ferritin.value() >= w.absentBelow
-                && w.present(Analyte.MCV)
-                && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
-            // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
-            b = w.propose(Cause.IRIDA, CONSIDER, 105);
-            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
-            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
-        } else {
-            return;
-        }
-        if (w.oralIronEvidence != null && w.oralIronResponse != Workup.Response.NONE) {
-            if (w.oralIronResponse == Workup.Response.REFRACTORY) {
-                b.support(w.oralIronEvidence);
-            } else if (w.oralIronResponse == Workup.Response.RESPONSIVE) {
-                b.oppose(w.oralIronEvidence);
-            }
-        }
-        if (w.oiatEvidence != null) {
-            if (Boolean.FALSE.equals(w.oiatAdequate)) {
-                b.support(w.oiatEvidence);
-            } else {
-                b.oppose(w.oiatEvidence);
-            }
-        }
-        if (w.ageKnown && w.k.ageEarlyChildhood.test(w.age)) {
-            b.support(Evidence.finding("Childhood presentation (IRIDA presents in childhood)", "donker-2014"));
-        }
-        mcvSupport(w, b);
-        if (refractory) {
-            b.caveat(Caveats.refractoryChecklist());
-        }
-        iridaTests(w, b);
-    }
-
-    private static void mcvSupport(Workup w, CauseBuilder b) {
-        if (w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
-            b.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV (IRIDA cohort median 60.5 fL)"));
-        }
-    }
-
-    private static void iridaTests(Workup w, CauseBuilder b) {
-        boolean adult = !w.ageKnown || w.age >= 15;
-        if (w.oralIronResponse == Workup.Response.REFRACTORY) {
-            b.test(NextTest.COELIAC_SEROLOGY, "Exclude coeliac disease before IRIDA (Donker 2014)");
-            b.test(NextTest.HELICOBACTER_TEST, "Exclude H. pylori before IRIDA");
-            if (adult) {
-                b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Exclude autoimmune gastritis before IRIDA");
-            }
-        }
-        if (!w.present(Analyte.CRP)) {
-            b.test(NextTest.CRP, "Inflammation must be excluded (CRP < 10 mg/L for the TSAT/hepcidin ratio)");
-        }
-        if (!w.present(Analyte.HEPCIDIN)) {
-            b.test(NextTest.HEPCIDIN, "TSAT/hepcidin < 5.6 %/nM identifies TMPRSS6-related IRIDA");
-        }
-        b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "TMPRSS6 sequencing and MLPA if the ratio is low");
+    static void apply(Workup w, Board board) {
+        aceruloplasminemia(w, board);
+        atransferrinemia(w, board);
+        ferroportin(w, board);
+        ironLoaded(w, board);
+        ataxia(w, board);
+        photosensitivity(w, board);
     }
 
     // ------------------------------------------------------------------------------------------------ step 3a CP
 
-    private static void aceruloplasminemia(Workup w) {
+    private static void aceruloplasminemia(Workup w, Board board) {
         LabValue cp = w.val(Analyte.CERULOPLASMIN);
         LabValue ferritin = w.ferritinForLoading();
         LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
@@ -220,8 +59,8 @@ final class DonkerRules {
         boolean neuro = w.flag(ClinicalFlag.NEUROLOGICAL_DISEASE);
         if (cp != null) {
             if (w.k.ceruloplasminUndetectable.test(cp.value())) {
-                CauseBuilder b =
-                        w.propose(Cause.ACERULOPLASMINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 210);
+                CauseBuilder b = board.propose(
+                        Cause.ACERULOPLASMINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 210);
                 b.support(w.compare(cp, w.k.ceruloplasminUndetectable, "undetectable ceruloplasmin"));
                 cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
                 if (!ferritinHigh) {
@@ -234,7 +73,7 @@ final class DonkerRules {
                 b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
                 b.caveat(phlebotomy());
             } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
-                CauseBuilder b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 120);
+                CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 120);
                 b.support(w.compare(
                         cp, w.k.ceruloplasminLow, "low, not undetectable (heterozygote? copper" + " deficiency?)"));
                 b.test(NextTest.COPPER_ZINC, "Copper deficiency also lowers ceruloplasmin");
@@ -251,14 +90,14 @@ final class DonkerRules {
         CauseBuilder b;
         if ((diabetes || neuro) && w.inflammationExcluded && !otherContext && tsat != null) {
             // review G3: suggest ceruloplasmin; the card may lead only once ceruloplasmin is undetectable
-            b = w.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 170);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 170);
         } else if (diabetes || neuro) {
-            b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
             if (!w.present(Analyte.CRP)) {
                 b.test(NextTest.CRP, "Inflammation produces the same high-ferritin, low-TSAT pattern");
             }
         } else if (w.inflammationExcluded) {
-            b = w.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 110);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 110);
         } else {
             return;
         }
@@ -301,7 +140,7 @@ final class DonkerRules {
 
     // ------------------------------------------------------------------------------------------------ step 4b TF
 
-    private static void atransferrinemia(Workup w) {
+    private static void atransferrinemia(Workup w, Board board) {
         LabValue tf = w.val(Analyte.TRANSFERRIN);
         LabValue tibc = w.val(Analyte.TIBC);
         boolean tibcReported = tibc != null && !tibc.derived();
@@ -311,7 +150,7 @@ final class DonkerRules {
                 || (tf == null && tibcReported && w.k.tibcAbsent.test(tibc.value()));
         if (absent) {
             CauseBuilder b =
-                    w.propose(Cause.ATRANSFERRINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 200);
+                    board.propose(Cause.ATRANSFERRINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 200);
             b.support(
                     tf != null
                             ? w.compare(tf, w.k.transferrinAbsent, "transferrin very low")
@@ -342,7 +181,7 @@ final class DonkerRules {
         boolean young = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
         boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
         if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
-            CauseBuilder b = w.propose(Cause.ATRANSFERRINEMIA, CONSIDER, 110);
+            CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, 110);
             b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
             b.test(NextTest.TRANSFERRIN, "Transferrin < 35 mg/dL decides atransferrinemia");
         }
@@ -350,7 +189,7 @@ final class DonkerRules {
 
     // ------------------------------------------------------------------------------------------------ ferroportin
 
-    private static void ferroportin(Workup w) {
+    private static void ferroportin(Workup w, Board board) {
         LabValue ferritin = w.val(Analyte.FERRITIN);
         LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
         if (ferritin == null || tsat == null || w.transfusionRecent || !w.inflammationExcluded) {
@@ -360,7 +199,7 @@ final class DonkerRules {
             return; // ferroportin disease: ferritin clearly high (> 500) with TSAT low-normal
         }
         for (Cause explains : new Cause[] {Cause.HEMOGLOBIN_H_DISEASE, Cause.BETA_THALASSEMIA, Cause.HEMOGLOBIN_E}) {
-            CauseBuilder b = w.cause(explains);
+            CauseBuilder b = board.cause(explains);
             if (b != null && b.likelihood == LIKELY) {
                 return; // a hemoglobinopathy with ineffective erythropoiesis explains the iron loading
             }
@@ -368,7 +207,7 @@ final class DonkerRules {
         if (w.present(Analyte.CERULOPLASMIN) && w.k.ceruloplasminUndetectable.test(w.v(Analyte.CERULOPLASMIN))) {
             return;
         }
-        CauseBuilder b = w.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, 100);
+        CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, 100);
         b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia without inflammation"));
         b.support(w.compare(tsat, w.k.tsatHigh, "TSAT low-normal (macrophage iron loading)"));
         b.oppose(Evidence.finding("Ferroportin disease is usually normocytic with mild anemia", "donker-2014"));
@@ -381,7 +220,7 @@ final class DonkerRules {
 
     // ------------------------------------------------------------------------------------------------ step 4c
 
-    private static void ironLoaded(Workup w) {
+    private static void ironLoaded(Workup w, Board board) {
         LabValue ferritin = w.ferritinForLoading();
         if (ferritin == null || w.inflamed) {
             return;
@@ -398,7 +237,7 @@ final class DonkerRules {
             return;
         }
         if (w.transfusionRecent) {
-            w.caveat(new Caveat(
+            board.caveat(new Caveat(
                     "transfusion-iron-loading",
                     "Iron loading after a recent transfusion does not raise the rare iron-loading causes.",
                     "donker-2014"));
@@ -422,23 +261,24 @@ final class DonkerRules {
         CauseBuilder steap3;
         CauseBuilder dmt1;
         if (pyridoxineResponsive) {
-            xlsa = w.propose(Cause.XLSA, LIKELY, 320);
+            xlsa = board.propose(Cause.XLSA, LIKELY, 320);
             xlsa.support(w.pyridoxineEvidence);
-            csa = w.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 120);
+            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 120);
             steap3 = null;
             dmt1 = null;
         } else if (severe && veryLowMcv && earlyChild) {
-            csa = w.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, 235);
+            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, 235);
             csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
             csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
             csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
-            xlsa = w.propose(Cause.XLSA, CONSIDER, male ? 160 : 130);
-            steap3 = w.propose(Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 140);
+            xlsa = board.propose(Cause.XLSA, CONSIDER, male ? 160 : 130);
+            steap3 = board.propose(
+                    Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 140);
             boolean mild = ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            dmt1 = w.propose(Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? 190 : 150);
+            dmt1 = board.propose(Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? 190 : 150);
         } else {
             boolean xlsaFits = male || dimorphic;
-            xlsa = w.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? 225 : 160);
+            xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? 225 : 160);
             if (male) {
                 xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
             } else if (dimorphic) {
@@ -448,11 +288,12 @@ final class DonkerRules {
                         true,
                         "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
             }
-            csa = w.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 140);
-            steap3 = w.propose(Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 110);
+            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 140);
+            steap3 = board.propose(
+                    Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 110);
             boolean mildChild = earlyChild && ferritin.value() < w.k.ferritinOverloadUnwell.value();
             // anemia from early childhood with TSAT high but ferritin only mildly raised is the DMT1 picture
-            dmt1 = w.propose(Cause.DMT1_DEFICIENCY, mildChild ? POSSIBLE : CONSIDER, mildChild ? 230 : 115);
+            dmt1 = board.propose(Cause.DMT1_DEFICIENCY, mildChild ? POSSIBLE : CONSIDER, mildChild ? 230 : 115);
         }
         for (CauseBuilder b : new CauseBuilder[] {xlsa, csa, steap3, dmt1}) {
             if (b == null) {
@@ -499,7 +340,7 @@ final class DonkerRules {
             }
         }
         if (w.val(Analyte.FERRITIN) == null && ferritin != null) {
-            w.caveat(new Caveat(
+            board.caveat(new Caveat(
                     "older-iron-studies",
                     "The iron-loaded pattern comes from iron studies older than 90 days ("
                             + ferritin.effective().toString().substring(0, 10) + "); repeat them.",
@@ -510,18 +351,18 @@ final class DonkerRules {
 
     // ------------------------------------------------------------------------------------------------ step 3a ataxia
 
-    private static void ataxia(Workup w) {
+    private static void ataxia(Workup w, Board board) {
         if (!w.flag(ClinicalFlag.ATAXIA)) {
             return;
         }
         boolean leadNormal = w.present(Analyte.BLOOD_LEAD) && !w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
-        boolean copperNormal = w.present(Analyte.COPPER) && !w.has(Cause.COPPER_DEFICIENCY);
+        boolean copperNormal = w.present(Analyte.COPPER) && !board.has(Cause.COPPER_DEFICIENCY);
         if ((w.present(Analyte.BLOOD_LEAD) && !leadNormal) || (w.present(Analyte.COPPER) && !copperNormal)) {
             return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia (review G5)
         }
         boolean male = w.sex == Sex.MALE;
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
-        CauseBuilder b = w.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
+        CauseBuilder b = board.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
         b.support(Evidence.finding(
                 "Ataxia with microcytic anemia (ABCB7: early cerebellar ataxia in boys)", "donker-2014"));
         if (!male) {
@@ -542,7 +383,7 @@ final class DonkerRules {
 
     // ------------------------------------------------------------------------------------------------ step 3b
 
-    private static void photosensitivity(Workup w) {
+    private static void photosensitivity(Workup w, Board board) {
         if (!w.flag(ClinicalFlag.PHOTOSENSITIVITY)) {
             return;
         }
@@ -554,7 +395,7 @@ final class DonkerRules {
         if (hemolysis) {
             boolean porphyrins = w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)
                     || w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh);
-            CauseBuilder b = w.propose(Cause.CEP, porphyrins ? LIKELY : POSSIBLE, porphyrins ? 305 : 220);
+            CauseBuilder b = board.propose(Cause.CEP, porphyrins ? LIKELY : POSSIBLE, porphyrins ? 305 : 220);
             b.support(photo);
             b.support(Evidence.finding("With hemolysis (Donker step 3b)", "donker-2014"));
             if (w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)) {
@@ -572,8 +413,8 @@ final class DonkerRules {
                 || w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh);
         boolean leadHigh = w.present(Analyte.BLOOD_LEAD) && w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
         boolean strong = protoporphyrin && !leadHigh;
-        CauseBuilder epp = w.propose(Cause.EPP, strong ? LIKELY : POSSIBLE, strong ? 300 : 225);
-        CauseBuilder xlpp = w.propose(Cause.XLPP, strong ? POSSIBLE : CONSIDER, strong ? 200 : 140);
+        CauseBuilder epp = board.propose(Cause.EPP, strong ? LIKELY : POSSIBLE, strong ? 300 : 225);
+        CauseBuilder xlpp = board.propose(Cause.XLPP, strong ? POSSIBLE : CONSIDER, strong ? 200 : 140);
         for (CauseBuilder b : new CauseBuilder[] {epp, xlpp}) {
             b.support(photo);
             b.support(Evidence.finding("Without hemolysis (Donker step 3b)", "donker-2014"));
@@ -596,77 +437,5 @@ final class DonkerRules {
             epp.support(Evidence.finding("Low ferritin is typical of EPP (about one-third of controls)", "holme-2007"));
         }
         xlpp.oppose(Evidence.finding("XLPP is usually normocytic (Donker 2014 Table 2)", "donker-2014"));
-    }
-
-    // ------------------------------------------------------------------------------------------------ gating
-
-    /**
-     * Brief review G4/K1: the iron-loading rare causes may lead only when Hb fractionation was done and shows no
-     * hemoglobinopathy, there was no transfusion or IV iron in the window and no sideroblastic drug or alcohol;
-     * otherwise they rank below the hemoglobinopathies and fractionation is suggested first. IRIDA may lead only when
-     * inflammation is excluded (CRP known and not raised). A pathognomonic value (tier A) lifts the gate.
-     */
-    static void gate(Workup w) {
-        boolean fractionationDone = w.present(Analyte.HBA2) || w.present(Analyte.HBE) || w.present(Analyte.HBH);
-        boolean drugs = w.recent(MedicationClass.ISONIAZID)
-                || w.recent(MedicationClass.LINEZOLID)
-                || w.recent(MedicationClass.CHLORAMPHENICOL)
-                || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER);
-        boolean rareIronLoading = false;
-        for (Cause c : IRON_LOADING) {
-            CauseBuilder b = w.cause(c);
-            if (b != null && b.score < CauseBuilder.TIER_A && c != Cause.ACERULOPLASMINEMIA) {
-                rareIronLoading = true;
-            }
-        }
-        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
-            CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
-            beta.support(Evidence.finding(
-                    "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
-                    "donker-2014"));
-            beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
-            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
-        }
-        boolean hemoglobinopathy = false;
-        int bestHemoglobinopathy = 0;
-        Likelihood bestBand = Likelihood.CONSIDER;
-        for (Cause c : new Cause[] {
-            Cause.BETA_THALASSEMIA,
-            Cause.HEMOGLOBIN_H_DISEASE,
-            Cause.HEMOGLOBIN_E,
-            Cause.BETA_THALASSEMIA_TRAIT,
-            Cause.ALPHA_THALASSEMIA_TRAIT,
-            Cause.THALASSEMIA_TRAIT,
-            Cause.OTHER_HEMOGLOBIN_VARIANT
-        }) {
-            CauseBuilder b = w.cause(c);
-            if (b != null) {
-                if (b.likelihood.ordinal() < bestBand.ordinal()
-                        || (b.likelihood == bestBand && b.score > bestHemoglobinopathy)) {
-                    bestBand = b.likelihood;
-                    bestHemoglobinopathy = b.score;
-                }
-                if (b.likelihood == LIKELY && c != Cause.ALPHA_THALASSEMIA_TRAIT) {
-                    hemoglobinopathy = true;
-                }
-            }
-        }
-        boolean mayLead = fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
-        for (CauseBuilder b : w.causes.values()) {
-            if (b.score >= CauseBuilder.TIER_A || !b.cause.genetic()) {
-                continue;
-            }
-            if (IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
-                // rank below the best hemoglobinopathy candidate (band first, then score)
-                int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
-                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
-                if (!fractionationDone) {
-                    b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
-                }
-            }
-            if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {
-                b.cap(POSSIBLE, Math.min(b.score, 185));
-            }
-        }
     }
 }

@@ -19,8 +19,6 @@ import java.util.Objects;
  */
 public final class GuidelineDifferentialEngine implements DifferentialEngine {
 
-    private static volatile GuidelineDifferentialEngine standard;
-
     private final KnowledgeView knowledge;
     private final EngineSettings settings;
 
@@ -31,28 +29,23 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
 
     /**
      * @param knowledge thresholds, indices and reference intervals
-     * @param codes the package whose CodeSystems give the cause and test displays (and verified LOINC), or null to use
-     *     the engine's own displays
+     * @param codes the package whose CodeSystems give the cause and test displays (and verified LOINC)
      * @param settings validity windows, cut-off set, refractoriness criterion
      */
     public GuidelineDifferentialEngine(RuleKnowledge knowledge, KnowledgePackage codes, EngineSettings settings) {
-        this.knowledge = new KnowledgeView(Objects.requireNonNull(knowledge, "knowledge"), codes);
+        this.knowledge = new KnowledgeView(
+                Objects.requireNonNull(knowledge, "knowledge"), Objects.requireNonNull(codes, "codes"));
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** The bundled knowledge with default settings, created once. */
+    /** The bundled knowledge with default settings, created once (for tests, benchmarks and tools). */
     public static GuidelineDifferentialEngine standard() {
-        GuidelineDifferentialEngine local = standard;
-        if (local == null) {
-            synchronized (GuidelineDifferentialEngine.class) {
-                local = standard;
-                if (local == null) {
-                    local = new GuidelineDifferentialEngine(RuleKnowledge.bundled(), EngineSettings.defaults());
-                    standard = local;
-                }
-            }
-        }
-        return local;
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final GuidelineDifferentialEngine INSTANCE =
+                new GuidelineDifferentialEngine(RuleKnowledge.bundled(), EngineSettings.defaults());
     }
 
     public String knowledgeVersion() {
@@ -67,6 +60,18 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
     public Differential evaluate(LabPanel panel, PatientContext context) {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(context, "context");
-        return new Workup(knowledge, settings, panel, context).run();
+        Workup facts = Workup.of(knowledge, settings, panel, context);
+        if (!facts.applies) {
+            return Ranking.empty(facts);
+        }
+        Board board = new Board();
+        IronRules.apply(facts, board);
+        HemoglobinopathyRules.apply(facts, board);
+        AcquiredCauseRules.apply(facts, board);
+        IridaRules.apply(facts, board);
+        DonkerRules.apply(facts, board);
+        KnownDiagnosisRules.apply(facts, board);
+        GeneralCaveats.apply(facts, board);
+        return Ranking.rank(facts, board);
     }
 }

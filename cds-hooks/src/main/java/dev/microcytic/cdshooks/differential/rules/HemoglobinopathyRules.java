@@ -9,6 +9,7 @@ import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.ValueFormat;
 
 /**
  * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (clinical brief §1.1, §2.3, §3; review G6, K3,
@@ -20,7 +21,7 @@ final class HemoglobinopathyRules {
 
     private HemoglobinopathyRules() {}
 
-    static void apply(Workup w) {
+    static void apply(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)
                 || w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)
                 || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
@@ -30,23 +31,23 @@ final class HemoglobinopathyRules {
         }
         boolean infant = w.ageKnown && w.age < w.k.ageFractionation.value();
         if (anyFraction(w) && !infant) {
-            fractionation(w);
+            fractionation(w, board);
         } else {
             if (anyFraction(w) && infant) {
-                w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
                         "fractionation-infant",
                         "HbA2/HbF are not at adult levels before 12 months: fractionation is not interpreted; repeat"
                                 + " after the first birthday or use DNA testing.",
                         "baird-2022"));
             }
             if (!w.blockedByTransfusion.isEmpty() || w.transfusionRecent) {
-                transfused(w);
+                transfused(w, board);
             } else {
-                noFractionation(w);
+                noFractionation(w, board);
             }
         }
         if (w.pregnant && w.present(Analyte.MCH) && w.v(Analyte.MCH) < 27) {
-            pregnancyScreen(w);
+            pregnancyScreen(w, board);
         }
     }
 
@@ -90,7 +91,7 @@ final class HemoglobinopathyRules {
 
     // --------------------------------------------------------------------------------------------- fractionation
 
-    private static void fractionation(Workup w) {
+    private static void fractionation(Workup w, Board board) {
         LabValue a2 = w.val(Analyte.HBA2);
         LabValue e = w.val(Analyte.HBE);
         LabValue h = w.val(Analyte.HBH);
@@ -102,11 +103,11 @@ final class HemoglobinopathyRules {
         boolean a2Window = a2 != null && w.k.hba2VariantWindow.test(a2.value());
         if ((e != null && w.k.hbeDetected.test(e.value())) || a2Window) {
             variantFound = true;
-            hemoglobinE(w, e, a2, f, a2Window);
+            hemoglobinE(w, board, e, a2, f, a2Window);
         }
         if (h != null && w.k.hbhDetected.test(h.value())) {
             variantFound = true;
-            CauseBuilder b = w.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, 330);
+            CauseBuilder b = board.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, 330);
             b.support(w.ev(Analyte.HBH, w.k.hbhDetected, "HbH band: three-gene alpha-thalassaemia"));
             hemolysisEvidence(w, b);
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Confirms the genotype (deletional or HbH/Constant Spring)");
@@ -119,9 +120,10 @@ final class HemoglobinopathyRules {
             double unexplained = 100.0 - explained;
             if (unexplained >= 100.0 - w.k.variantUnexplained.value()) {
                 variantFound = true;
-                CauseBuilder b = w.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310);
                 b.support(new Evidence(
-                        "HbA + HbA2 + HbF + HbE + HbH = " + Text.num(explained) + " %: " + Text.num(unexplained)
+                        "HbA + HbA2 + HbF + HbE + HbH = " + ValueFormat.evidence(explained) + " %: "
+                                + ValueFormat.evidence(unexplained)
                                 + " % is another variant (e.g. HbC, HbS, Hb Lepore)",
                         Analyte.HBA,
                         a.value(),
@@ -138,7 +140,7 @@ final class HemoglobinopathyRules {
         if (a2Raised) {
             variantFound = true;
             boolean borderline = w.k.hba2BorderlineUpper.test(a2.value());
-            CauseBuilder b = w.propose(Cause.BETA_THALASSEMIA_TRAIT, LIKELY, borderline ? 300 : 320);
+            CauseBuilder b = board.propose(Cause.BETA_THALASSEMIA_TRAIT, LIKELY, borderline ? 300 : 320);
             b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "raised HbA2: beta-thalassaemia trait"));
             if (deficient) {
                 b.support(Evidence.finding("HbA2 is raised even though iron deficiency lowers it", "baird-2022"));
@@ -154,7 +156,7 @@ final class HemoglobinopathyRules {
                 b.caveat(Caveats.noIronInTrait());
             }
             if (severe(w) && (fHigh || hemolysis(w))) {
-                CauseBuilder major = w.propose(Cause.BETA_THALASSEMIA, LIKELY, 325);
+                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, LIKELY, 325);
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
                 hemolysisEvidence(w, major);
@@ -162,12 +164,12 @@ final class HemoglobinopathyRules {
                 major.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-gene triplication worsens a beta trait");
                 major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
             } else if (severe(w) && !deficient) {
-                CauseBuilder major = w.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 220);
+                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 220);
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping: trait or intermedia");
             }
         } else if (a2 != null && !a2Window && w.k.hba2BorderlineLower.test(a2.value())) {
-            CauseBuilder b = w.propose(Cause.BETA_THALASSEMIA_TRAIT, POSSIBLE, deficient ? 210 : 200);
+            CauseBuilder b = board.propose(Cause.BETA_THALASSEMIA_TRAIT, POSSIBLE, deficient ? 210 : 200);
             b.support(w.ev(Analyte.HBA2, w.k.hba2BorderlineLower, "borderline HbA2"));
             if (deficient) {
                 b.support(Evidence.finding(
@@ -178,7 +180,7 @@ final class HemoglobinopathyRules {
         }
         if (!a2Raised && fHigh && severe(w)) {
             variantFound = true;
-            CauseBuilder major = w.propose(Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, 300);
+            CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, 300);
             major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
             major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "anemia beyond a trait"));
             hemolysisEvidence(w, major);
@@ -186,7 +188,7 @@ final class HemoglobinopathyRules {
             major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
         } else if (!a2Raised && !a2Window && f != null && w.k.hbfDeltaBeta.test(f.value())) {
             variantFound = true;
-            CauseBuilder b = w.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, 230);
+            CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, 230);
             b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, "HbF raised with normal HbA2: delta-beta-thal / HPFH"));
             if (a2 != null) {
                 b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "HbA2 not raised"));
@@ -194,14 +196,14 @@ final class HemoglobinopathyRules {
             b.test(NextTest.HBB_GENE_ANALYSIS, "Delta-beta deletion / HPFH analysis");
         }
         if (!variantFound && a2 != null) {
-            normalFractionation(w, a2, deficient);
+            normalFractionation(w, board, a2, deficient);
         }
     }
 
-    private static void hemoglobinE(Workup w, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
+    private static void hemoglobinE(Workup w, Board board, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
         LabValue fraction = e != null ? e : a2;
         double value = fraction.value();
-        CauseBuilder b = w.propose(Cause.HEMOGLOBIN_E, LIKELY, 330);
+        CauseBuilder b = board.propose(Cause.HEMOGLOBIN_E, LIKELY, 330);
         if (e != null) {
             String form = w.k.hbeHomozygous.test(value)
                     ? "HbE disease (homozygous) or HbE/beta0-thalassaemia"
@@ -226,20 +228,20 @@ final class HemoglobinopathyRules {
         b.caveat(Caveats.noIronInTrait());
         if (a2Window) {
             // the "HbA2" is HbE: do not read it as a beta-thalassaemia trait
-            w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+            board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
                     "hbe-in-a2-window",
                     "An 'HbA2' above 10 % is HbE co-eluting on HPLC, not a beta-thalassaemia trait.",
                     "marsh-1983"));
         }
     }
 
-    private static void normalFractionation(Workup w, LabValue a2, boolean deficient) {
+    private static void normalFractionation(Workup w, Board board, LabValue a2, boolean deficient) {
         Evidence normal =
                 w.lab(a2, "<=", w.k.hba2Trait.value(), w.k.hba2Trait.sourceId(), "HbA2 not raised, no variant");
         if (deficient) {
-            w.caveat(Caveats.hba2LoweredByIronDeficiency());
+            board.caveat(Caveats.hba2LoweredByIronDeficiency());
             if (w.disproportion()) {
-                CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 160);
+                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 160);
                 b.support(Evidence.finding(
                         "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                         "vehapoglu-2014"));
@@ -258,14 +260,14 @@ final class HemoglobinopathyRules {
         if (severe(w) || w.ironLoaded()) {
             // alpha trait gives no or mild anemia and normal iron: a more severe or iron-loaded picture is something
             // else
-            CauseBuilder b = w.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, 115);
+            CauseBuilder b = board.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, 115);
             b.support(normal);
             b.oppose(Evidence.finding(
                     "Alpha-thalassaemia trait causes no or mild anemia and no iron loading", "baird-2022"));
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-globin deletion analysis");
             return;
         }
-        CauseBuilder b = w.propose(
+        CauseBuilder b = board.propose(
                 Cause.ALPHA_THALASSEMIA_TRAIT,
                 ironKnownOk && strong ? LIKELY : POSSIBLE,
                 ironKnownOk ? (strong ? 270 : 230) : 190);
@@ -278,7 +280,7 @@ final class HemoglobinopathyRules {
                     "Iron stores present: iron deficiency does not explain the microcytosis", "donker-2014"));
         }
         if (strong) {
-            b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+            b.support(Evidence.finding(w.leanText(), w.leanSource()));
         }
         b.test(
                 NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
@@ -289,11 +291,11 @@ final class HemoglobinopathyRules {
 
     // --------------------------------------------------------------------------------------------- no fractionation
 
-    private static void transfused(Workup w) {
+    private static void transfused(Workup w, Board board) {
         if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
             return;
         }
-        CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);
+        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);
         b.support(Evidence.finding(
                 "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
         b.caveat(Caveats.transfusion(w));
@@ -301,7 +303,7 @@ final class HemoglobinopathyRules {
         b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
     }
 
-    private static void noFractionation(Workup w) {
+    private static void noFractionation(Workup w, Board board) {
         if (!w.microcytosis && !(w.hypochromia && !w.present(Analyte.MCV))) {
             return;
         }
@@ -317,8 +319,8 @@ final class HemoglobinopathyRules {
             boolean hemolysis = hemolysis(w);
             Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
             int score = ironOk ? 215 : (hemolysis || lean ? 180 : 125);
-            CauseBuilder hbh = w.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
-            CauseBuilder beta = w.propose(Cause.BETA_THALASSEMIA, band, score - 2);
+            CauseBuilder hbh = board.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
+            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, score - 2);
             for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
                 b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
                 if (ironOk) {
@@ -327,7 +329,7 @@ final class HemoglobinopathyRules {
                 }
                 hemolysisEvidence(w, b);
                 if (lean) {
-                    b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+                    b.support(Evidence.finding(w.leanText(), w.leanSource()));
                 }
                 b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbH band / HbA2 and HbF decide between them");
                 b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis accompanies HbH disease and thalassaemia intermedia");
@@ -341,7 +343,7 @@ final class HemoglobinopathyRules {
             if (!w.disproportion()) {
                 return;
             }
-            b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 150);
+            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 150);
             b.support(Evidence.finding(
                     "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                     "vehapoglu-2014"));
@@ -349,8 +351,8 @@ final class HemoglobinopathyRules {
             b.caveat(Caveats.hba2LoweredByIronDeficiency());
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
         } else if (unknown) {
-            b = w.propose(Cause.THALASSEMIA_TRAIT, lean ? POSSIBLE : CONSIDER, lean ? 200 : 120);
-            b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+            b = board.propose(Cause.THALASSEMIA_TRAIT, lean ? POSSIBLE : CONSIDER, lean ? 200 : 120);
+            b.support(Evidence.finding(w.leanText(), w.leanSource()));
             b.test(
                     NextTest.HEMOGLOBIN_FRACTIONATION,
                     lean ? "The indices lean towards thalassaemia trait" : "If iron studies are normal");
@@ -363,16 +365,16 @@ final class HemoglobinopathyRules {
             // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
             if (!lean && (w.inflamed || !w.ironReplete())) {
                 // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
-                b = w.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 130);
+                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 130);
             } else {
-                b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
+                b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
             }
             b.support(Evidence.finding(
                     "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
             if (lean) {
-                b.support(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+                b.support(Evidence.finding(w.leanText(), w.leanSource()));
             } else if (w.leansIronDeficiency()) {
-                b.oppose(Evidence.finding(w.leanText(), IronRules.leanSource(w)));
+                b.oppose(Evidence.finding(w.leanText(), w.leanSource()));
             }
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
@@ -386,17 +388,17 @@ final class HemoglobinopathyRules {
         }
     }
 
-    private static void pregnancyScreen(Workup w) {
-        CauseBuilder b = w.cause(Cause.THALASSEMIA_TRAIT);
-        boolean typed = w.has(Cause.BETA_THALASSEMIA_TRAIT)
-                || w.has(Cause.ALPHA_THALASSEMIA_TRAIT)
-                || w.has(Cause.HEMOGLOBIN_E)
-                || w.has(Cause.HEMOGLOBIN_H_DISEASE);
+    private static void pregnancyScreen(Workup w, Board board) {
+        CauseBuilder b = board.cause(Cause.THALASSEMIA_TRAIT);
+        boolean typed = board.has(Cause.BETA_THALASSEMIA_TRAIT)
+                || board.has(Cause.ALPHA_THALASSEMIA_TRAIT)
+                || board.has(Cause.HEMOGLOBIN_E)
+                || board.has(Cause.HEMOGLOBIN_H_DISEASE);
         if (typed) {
             return;
         }
         if (b == null) {
-            b = w.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 170);
+            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 170);
         } else {
             b.raise(POSSIBLE, 170);
         }

@@ -11,6 +11,7 @@ import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.Sex;
+import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 
 /**
@@ -22,17 +23,17 @@ final class IronRules {
 
     private IronRules() {}
 
-    static void apply(Workup w) {
+    static void apply(Workup w, Board board) {
         LabValue ferritin = w.val(Analyte.FERRITIN);
         if (ferritin == null) {
-            missingIronStudies(w);
+            missingIronStudies(w, board);
         } else {
-            byFerritin(w, ferritin);
+            byFerritin(w, board, ferritin);
         }
-        oralIronResponse(w);
+        oralIronResponse(w, board);
     }
 
-    private static void missingIronStudies(Workup w) {
+    private static void missingIronStudies(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             return; // KnownDiagnosisRules explains it
         }
@@ -40,8 +41,8 @@ final class IronRules {
         if (old != null && w.overloadThreshold().test(old.value())) {
             return; // an iron-loaded pattern from older studies: DonkerRules reads it, iron deficiency is implausible
         }
-        CauseBuilder b = w.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, 250);
-        b.support(Evidence.finding(w.leanText(), leanSource(w)));
+        CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, 250);
+        b.support(Evidence.finding(w.leanText(), w.leanSource()));
         String reason = w.ivIronRecent && w.blockedByIvIron.contains(Analyte.FERRITIN)
                 ? "Ferritin and TSAT after IV iron are uninterpretable: repeat ≥ 8 weeks after the last dose"
                 : "Ferritin and TSAT separate iron deficiency from thalassaemia trait and the other causes";
@@ -54,12 +55,12 @@ final class IronRules {
             b.support(Evidence.finding("The last ferritin is older than the validity window", "donker-2014"));
         }
         if (w.flag(ClinicalFlag.BLEEDING) || w.leansIronDeficiency()) {
-            CauseBuilder id = w.propose(Cause.IRON_DEFICIENCY, POSSIBLE, w.flag(ClinicalFlag.BLEEDING) ? 230 : 190);
+            CauseBuilder id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, w.flag(ClinicalFlag.BLEEDING) ? 230 : 190);
             if (w.flag(ClinicalFlag.BLEEDING)) {
                 id.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
             }
             if (w.leansIronDeficiency()) {
-                id.support(Evidence.finding(w.leanText(), leanSource(w)));
+                id.support(Evidence.finding(w.leanText(), w.leanSource()));
             }
             id.test(
                     NextTest.IRON_STUDIES,
@@ -67,7 +68,7 @@ final class IronRules {
         }
     }
 
-    private static void byFerritin(Workup w, LabValue ferritin) {
+    private static void byFerritin(Workup w, Board board, LabValue ferritin) {
         Threshold tsatLow = w.k.tsatLow;
         LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
         boolean tsatLowHolds = tsat != null && tsatLow.test(tsat.value());
@@ -78,7 +79,7 @@ final class IronRules {
                 w.present(Analyte.RETICULOCYTE_HEMOGLOBIN) && w.low(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow);
         switch (w.iron) {
             case ABSENT -> {
-                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, 330);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, 330);
                 b.support(w.lab(ferritin, "<", w.absentBelow, ferritinSource(w), "absent iron stores for age"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (w.inflamed) {
@@ -87,7 +88,7 @@ final class IronRules {
                 causeWorkup(w, b);
             }
             case PROBABLE -> {
-                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, tsatLowHolds ? 290 : 280);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, tsatLowHolds ? 290 : 280);
                 Threshold t = w.pregnant ? w.k.ferritinPregnancy : w.k.ferritinProbable;
                 b.support(w.lab(
                         ferritin,
@@ -99,7 +100,7 @@ final class IronRules {
                 causeWorkup(w, b);
             }
             case INFLAMED_ID -> {
-                CauseBuilder b = w.propose(Cause.MIXED, LIKELY, 280);
+                CauseBuilder b = board.propose(Cause.MIXED, LIKELY, 280);
                 Threshold t = w.ageKnown && w.age < 5 ? w.k.ferritinInflamedUnder5 : w.k.ferritinInflamed5;
                 b.support(w.compare(ferritin, t, "iron deficiency despite inflammation"));
                 b.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
@@ -117,7 +118,7 @@ final class IronRules {
             }
             case POSSIBLE -> {
                 boolean likely = tsatLowHolds && w.inflammationExcluded;
-                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, likely ? LIKELY : POSSIBLE, likely ? 260 : 220);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, likely ? LIKELY : POSSIBLE, likely ? 260 : 220);
                 b.support(w.compare(ferritin, w.k.ferritinPossible, "iron deficiency possible in anemia (AGA)"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (tsat != null && !tsatLowHolds) {
@@ -132,11 +133,11 @@ final class IronRules {
                 }
                 causeWorkup(w, b);
             }
-            case GREY -> grey(w, ferritin, tsatRestricted, indexId, indexAcd, chrLow);
-            case ACD_RANGE -> acdRange(w, ferritin, tsatRestricted, indexId, indexAcd);
+            case GREY -> grey(w, board, ferritin, tsatRestricted, indexId, indexAcd, chrLow);
+            case ACD_RANGE -> acdRange(w, board, ferritin, tsatRestricted, indexId, indexAcd);
             case CRP_NEEDED -> {
-                CauseBuilder b =
-                        w.propose(Cause.IRON_DEFICIENCY, tsatLowHolds ? POSSIBLE : CONSIDER, tsatLowHolds ? 190 : 130);
+                CauseBuilder b = board.propose(
+                        Cause.IRON_DEFICIENCY, tsatLowHolds ? POSSIBLE : CONSIDER, tsatLowHolds ? 190 : 130);
                 b.support(w.lab(
                         ferritin,
                         "<=",
@@ -149,16 +150,16 @@ final class IronRules {
                 b.test(NextTest.CRP, "Ferritin 30–100 ng/mL cannot be read without CRP (cannot assess)");
                 b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
                 if (tsatRestricted) {
-                    CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 120);
+                    CauseBuilder acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 120);
                     acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
                     acd.test(NextTest.CRP, "CRP > 5 mg/L would indicate inflammation");
                 }
             }
-            case REPLETE -> replete(w, ferritin, tsat, tsatLowHolds, tsatRestricted);
+            case REPLETE -> replete(w, board, ferritin, tsat, tsatLowHolds, tsatRestricted);
             default -> {}
         }
         if (w.recent(MedicationClass.ERYTHROPOIESIS_STIMULATING_AGENT)) {
-            w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+            board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
                     "esa-functional-iron-deficiency",
                     "On an erythropoiesis-stimulating agent: iron-restricted erythropoiesis occurs despite stores"
                             + " (TSAT < 20 %, CHr low).",
@@ -167,7 +168,13 @@ final class IronRules {
     }
 
     private static void grey(
-            Workup w, LabValue ferritin, boolean tsatRestricted, boolean indexId, boolean indexAcd, boolean chrLow) {
+            Workup w,
+            Board board,
+            LabValue ferritin,
+            boolean tsatRestricted,
+            boolean indexId,
+            boolean indexAcd,
+            boolean chrLow) {
         Evidence grey = w.lab(
                 ferritin,
                 "<=",
@@ -177,17 +184,17 @@ final class IronRules {
         CauseBuilder mixed;
         CauseBuilder acd;
         if (indexId || chrLow) {
-            mixed = w.propose(Cause.MIXED, LIKELY, 260);
-            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 170);
+            mixed = board.propose(Cause.MIXED, LIKELY, 260);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 170);
         } else if (indexAcd) {
-            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, 250);
-            mixed = w.propose(Cause.MIXED, CONSIDER, 130);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, 250);
+            mixed = board.propose(Cause.MIXED, CONSIDER, 130);
         } else if (tsatRestricted) {
-            mixed = w.propose(Cause.MIXED, POSSIBLE, 220);
-            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 200);
+            mixed = board.propose(Cause.MIXED, POSSIBLE, 220);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 200);
         } else {
-            acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
-            mixed = w.propose(Cause.MIXED, CONSIDER, 140);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
+            mixed = board.propose(Cause.MIXED, CONSIDER, 140);
         }
         mixed.support(grey);
         acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
@@ -223,9 +230,9 @@ final class IronRules {
     }
 
     private static void acdRange(
-            Workup w, LabValue ferritin, boolean tsatRestricted, boolean indexId, boolean indexAcd) {
-        CauseBuilder acd =
-                w.propose(Cause.ANEMIA_OF_INFLAMMATION, tsatRestricted ? LIKELY : POSSIBLE, tsatRestricted ? 260 : 210);
+            Workup w, Board board, LabValue ferritin, boolean tsatRestricted, boolean indexId, boolean indexAcd) {
+        CauseBuilder acd = board.propose(
+                Cause.ANEMIA_OF_INFLAMMATION, tsatRestricted ? LIKELY : POSSIBLE, tsatRestricted ? 260 : 210);
         acd.support(w.lab(
                 ferritin,
                 ">",
@@ -245,7 +252,7 @@ final class IronRules {
             acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
         }
         if (indexId) {
-            CauseBuilder mixed = w.propose(Cause.MIXED, POSSIBLE, 200);
+            CauseBuilder mixed = board.propose(Cause.MIXED, POSSIBLE, 200);
             mixed.support(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
             acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
         } else if (tsatRestricted && Double.isNaN(w.stfrIndex)) {
@@ -259,10 +266,10 @@ final class IronRules {
     }
 
     private static void replete(
-            Workup w, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
+            Workup w, Board board, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
         if (tsatLowHolds && w.k.ferritinGreyUpper.test(ferritin.value())) {
             // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (review K2)
-            CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, CONSIDER, 110);
+            CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, CONSIDER, 110);
             b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
             b.oppose(w.lab(ferritin, ">=", w.probableBelow, "who-2020", "iron stores present"));
             if (w.inflammationUnknown) {
@@ -272,7 +279,7 @@ final class IronRules {
         }
         if (w.inflammationExcluded && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
             // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (review G3)
-            CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
+            CauseBuilder acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
             acd.oppose(w.ev(Analyte.CRP, w.k.crpInflammation, "CRP not raised"));
@@ -282,7 +289,7 @@ final class IronRules {
             }
         }
         if (w.inflammationUnknown && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
-            CauseBuilder acd = w.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 140);
+            CauseBuilder acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 140);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
             acd.test(NextTest.CRP, "High ferritin with low TSAT: CRP decides whether this is inflammation");
@@ -307,7 +314,7 @@ final class IronRules {
             b.support(w.evRange(Analyte.RDW_CV, w.k.rdwHigh, true, "anisocytosis, typical of iron deficiency"));
         }
         if (w.leansIronDeficiency()) {
-            b.support(Evidence.finding(w.leanText(), leanSource(w)));
+            b.support(Evidence.finding(w.leanText(), w.leanSource()));
         }
     }
 
@@ -353,21 +360,21 @@ final class IronRules {
         }
     }
 
-    private static void oralIronResponse(Workup w) {
+    private static void oralIronResponse(Workup w, Board board) {
         if (w.oralIronEvidence == null) {
             return;
         }
         switch (w.oralIronResponse) {
             case RESPONSIVE -> {
-                CauseBuilder b = w.has(Cause.MIXED) && !w.has(Cause.IRON_DEFICIENCY)
-                        ? w.cause(Cause.MIXED)
-                        : w.propose(Cause.IRON_DEFICIENCY, LIKELY, 300);
+                CauseBuilder b = board.has(Cause.MIXED) && !board.has(Cause.IRON_DEFICIENCY)
+                        ? board.cause(Cause.MIXED)
+                        : board.propose(Cause.IRON_DEFICIENCY, LIKELY, 300);
                 b.raise(LIKELY, 300);
                 b.support(w.oralIronEvidence);
             }
             case REFRACTORY -> {
                 for (Cause c : new Cause[] {Cause.IRON_DEFICIENCY, Cause.MIXED}) {
-                    CauseBuilder b = w.cause(c);
+                    CauseBuilder b = board.cause(c);
                     if (b == null) {
                         continue;
                     }
@@ -390,11 +397,11 @@ final class IronRules {
 
     static Evidence stfrEvidence(Workup w, Threshold threshold, String meaning) {
         boolean holds = threshold.test(w.stfrIndex);
-        String comparator = holds ? threshold.comparator() : Workup.negate(threshold.comparator());
+        String comparator = holds ? threshold.comparator() : Statements.negate(threshold.comparator());
         LabValue stfr = w.val(Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR);
         return new Evidence(
-                "sTfR/log10 ferritin " + Text.num(w.stfrIndex) + " " + comparator + " " + Text.num(threshold.value())
-                        + " (" + meaning + ")",
+                "sTfR/log10 ferritin " + ValueFormat.evidence(w.stfrIndex) + " " + comparator + " "
+                        + ValueFormat.evidence(threshold.value()) + " (" + meaning + ")",
                 Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR,
                 w.stfrIndex,
                 "1",
@@ -412,9 +419,5 @@ final class IronRules {
                         w.evalDate)
                 .orElseThrow()
                 .sourceId();
-    }
-
-    static String leanSource(Workup w) {
-        return w.indices.isEmpty() ? "vehapoglu-2014" : w.indices.get(0).sourceId();
     }
 }

@@ -1,6 +1,7 @@
 package dev.microcytic.cdshooks.differential.rules;
 
 import dev.microcytic.terminology.knowledge.KnowledgePackage;
+import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import dev.microcytic.terminology.knowledge.rules.DiscriminationIndexDefinition;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
@@ -15,13 +16,14 @@ import java.util.List;
 final class KnowledgeView {
 
     final String version;
-    /** Displays and LOINC from the package's CodeSystems (the single source of codes); enum text as fallback. */
+    /** Displays and LOINC from the package's CodeSystems (the single source); a code missing there fails here. */
     final String[] causeDisplays = new String[Cause.values().length];
 
     final String[] testDisplays = new String[NextTest.values().length];
     final String[] testLoincs = new String[NextTest.values().length];
     final ReferenceIntervals intervals;
     final List<DiscriminationIndexDefinition> indices;
+    final AnalyteNames names;
 
     final Threshold ferritinProbable;
     final Threshold ferritinPossible;
@@ -100,19 +102,23 @@ final class KnowledgeView {
 
     KnowledgeView(RuleKnowledge knowledge, KnowledgePackage codes) {
         for (Cause cause : Cause.values()) {
-            causeDisplays[cause.ordinal()] = codes == null
-                    ? cause.display()
-                    : codes.cause(cause.code()).map(c -> c.display()).orElse(cause.display());
+            causeDisplays[cause.ordinal()] = codes.cause(cause.code())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "knowledge package " + codes.version() + " lacks cause " + cause.code()))
+                    .display();
         }
         for (NextTest test : NextTest.values()) {
-            var definition = codes == null ? null : codes.test(test.code()).orElse(null);
-            testDisplays[test.ordinal()] = definition == null ? test.display() : definition.display();
-            testLoincs[test.ordinal()] = definition == null ? test.loinc() : definition.loinc();
+            var definition = codes.test(test.code())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "knowledge package " + codes.version() + " lacks test " + test.code()));
+            testDisplays[test.ordinal()] = definition.display();
+            testLoincs[test.ordinal()] = definition.loinc();
         }
         Thresholds t = knowledge.thresholds();
         this.version = knowledge.version();
         this.intervals = knowledge.referenceIntervals();
         this.indices = knowledge.indices().all();
+        this.names = knowledge.analyteNames();
         ferritinProbable = t.get("ferritin.probable-id");
         ferritinPossible = t.get("ferritin.possible-id");
         ferritinInflamed5 = t.get("ferritin.id-inflammation.5y-plus");

@@ -18,30 +18,32 @@ final class KnownDiagnosisRules {
 
     private KnownDiagnosisRules() {}
 
-    static void apply(Workup w) {
+    static void apply(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             if (!w.present(Analyte.FERRITIN)) {
-                CauseBuilder b = w.propose(Cause.IRON_DEFICIENCY, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, 310);
                 known(w, b, "iron deficiency anemia");
                 b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
-            } else if (w.has(Cause.IRON_DEFICIENCY) || w.has(Cause.MIXED)) {
-                CauseBuilder b = w.has(Cause.IRON_DEFICIENCY) ? w.cause(Cause.IRON_DEFICIENCY) : w.cause(Cause.MIXED);
+            } else if (board.has(Cause.IRON_DEFICIENCY) || board.has(Cause.MIXED)) {
+                CauseBuilder b = board.has(Cause.IRON_DEFICIENCY)
+                        ? board.cause(Cause.IRON_DEFICIENCY)
+                        : board.cause(Cause.MIXED);
                 b.support(Evidence.finding("Known diagnosis on the problem list: iron deficiency anemia", SOURCE));
                 b.caveat(Caveats.knownDiagnosis("iron deficiency anemia"));
             } else {
                 // stores are now present: persisting microcytosis is not explained by the coded iron deficiency
-                w.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+                board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
                         "known-iron-deficiency-repleted",
                         "Iron deficiency anemia is on the problem list but ferritin now shows iron stores: persisting"
                                 + " microcytosis needs another explanation (thalassaemia trait, inflammation).",
                         SOURCE));
             }
         }
-        boolean typedThal = w.has(Cause.BETA_THALASSEMIA_TRAIT)
-                || w.has(Cause.ALPHA_THALASSEMIA_TRAIT)
-                || w.has(Cause.HEMOGLOBIN_H_DISEASE)
-                || w.has(Cause.BETA_THALASSEMIA)
-                || w.has(Cause.HEMOGLOBIN_E);
+        boolean typedThal = board.has(Cause.BETA_THALASSEMIA_TRAIT)
+                || board.has(Cause.ALPHA_THALASSEMIA_TRAIT)
+                || board.has(Cause.HEMOGLOBIN_H_DISEASE)
+                || board.has(Cause.BETA_THALASSEMIA)
+                || board.has(Cause.HEMOGLOBIN_E);
         if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)) {
             if (typedThal) {
                 for (Cause c : new Cause[] {
@@ -51,28 +53,28 @@ final class KnownDiagnosisRules {
                     Cause.BETA_THALASSEMIA,
                     Cause.HEMOGLOBIN_E
                 }) {
-                    if (w.has(c)) {
-                        known(w, w.cause(c), "thalassaemia");
+                    if (board.has(c)) {
+                        known(w, board.cause(c), "thalassaemia");
                     }
                 }
             } else {
-                CauseBuilder b = w.propose(Cause.THALASSEMIA_TRAIT, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, 310);
                 b.tests.clear();
                 b.reasons.clear();
                 known(w, b, "thalassaemia");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY) || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
-            if (w.has(Cause.HEMOGLOBIN_E)) {
-                known(w, w.cause(Cause.HEMOGLOBIN_E), "hemoglobinopathy");
+            if (board.has(Cause.HEMOGLOBIN_E)) {
+                known(w, board.cause(Cause.HEMOGLOBIN_E), "hemoglobinopathy");
             } else if (!typedThal) {
-                known(w, w.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310), "hemoglobinopathy");
+                known(w, board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310), "hemoglobinopathy");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_ANEMIA_OF_CHRONIC_DISEASE) && !w.iron.deficient()) {
             Cause cause =
                     w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) ? Cause.ANEMIA_OF_CKD : Cause.ANEMIA_OF_INFLAMMATION;
-            known(w, w.propose(cause, LIKELY, 300), "anemia of chronic disease");
+            known(w, board.propose(cause, LIKELY, 300), "anemia of chronic disease");
         }
         if (w.flag(ClinicalFlag.KNOWN_SIDEROBLASTIC_ANEMIA)) {
             boolean acquired = w.recent(MedicationClass.ISONIAZID)
@@ -80,24 +82,24 @@ final class KnownDiagnosisRules {
                     || w.recent(MedicationClass.CHLORAMPHENICOL)
                     || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER);
             Cause cause = acquired ? Cause.SIDEROBLASTIC_ACQUIRED : Cause.CONGENITAL_SIDEROBLASTIC;
-            if (!acquired && w.has(Cause.XLSA)) {
+            if (!acquired && board.has(Cause.XLSA)) {
                 cause = Cause.XLSA;
             }
-            known(w, w.propose(cause, LIKELY, 310), "sideroblastic anemia");
+            known(w, board.propose(cause, LIKELY, 310), "sideroblastic anemia");
         }
         if (w.flag(ClinicalFlag.KNOWN_PORPHYRIA)) {
             Cause cause = w.flag(ClinicalFlag.HEMOLYSIS) ? Cause.CEP : Cause.EPP;
-            known(w, w.propose(cause, LIKELY, 310), "erythropoietic porphyria");
+            known(w, board.propose(cause, LIKELY, 310), "erythropoietic porphyria");
         }
         if (w.flag(ClinicalFlag.KNOWN_LEAD_EXPOSURE)) {
-            CauseBuilder b = w.propose(Cause.LEAD_POISONING, LIKELY, 310);
+            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, 310);
             known(w, b, "lead exposure");
             if (!w.present(Analyte.BLOOD_LEAD)) {
                 b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
-            w.caveat(Caveats.knownDiagnosis("disorder of iron metabolism"));
+            board.caveat(Caveats.knownDiagnosis("disorder of iron metabolism"));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.MedicationExposure;
 import dev.microcytic.cdshooks.differential.PatientContext;
+import dev.microcytic.cdshooks.differential.rules.GuidelineDifferentialEngine;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
@@ -76,7 +77,7 @@ public class DifferentialEngineBenchmark {
 
     @Setup
     public void setUp() {
-        engine = DifferentialEngine.standard();
+        engine = GuidelineDifferentialEngine.standard();
         List<LabValue> labs = new ArrayList<>();
         // 12 labs: a full CBC, iron studies and CRP, varied per cause
         double[] cbc =

@@ -30,16 +30,19 @@ public final class RuleKnowledge {
     private final Thresholds thresholds;
     private final DiscriminationIndices indices;
     private final ReferenceIntervals referenceIntervals;
+    private final AnalyteNames analyteNames;
 
     private RuleKnowledge(
             String version,
             Thresholds thresholds,
             DiscriminationIndices indices,
-            ReferenceIntervals referenceIntervals) {
+            ReferenceIntervals referenceIntervals,
+            AnalyteNames analyteNames) {
         this.version = version;
         this.thresholds = thresholds;
         this.indices = indices;
         this.referenceIntervals = referenceIntervals;
+        this.analyteNames = analyteNames;
     }
 
     /** The bundled version, loaded once. */
@@ -71,7 +74,8 @@ public final class RuleKnowledge {
                 indexList.add(mapper.treeToValue(node, DiscriminationIndexDefinition.class));
             }
             ReferenceIntervals intervals = intervals(version, read(mapper, base + "reference-intervals.json"));
-            return new RuleKnowledge(version, thresholds, new DiscriminationIndices(indexList), intervals);
+            AnalyteNames names = new AnalyteNames(read(mapper, base + "analyte-names.json"));
+            return new RuleKnowledge(version, thresholds, new DiscriminationIndices(indexList), intervals, names);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule knowledge " + version, e);
         }
@@ -91,6 +95,10 @@ public final class RuleKnowledge {
 
     public ReferenceIntervals referenceIntervals() {
         return referenceIntervals;
+    }
+
+    public AnalyteNames analyteNames() {
+        return analyteNames;
     }
 
     private static JsonNode read(ObjectMapper mapper, String path) throws IOException {

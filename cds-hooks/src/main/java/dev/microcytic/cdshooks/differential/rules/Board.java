@@ -1,0 +1,55 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import dev.microcytic.cdshooks.differential.Caveat;
+import dev.microcytic.cdshooks.differential.Likelihood;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+
+/**
+ * Where the rule families put their proposals: one candidate per cause (a second proposal of the same cause keeps the
+ * stronger band and score) and the caveats for the whole interpretation. Read by later families (a rule may add to a
+ * cause an earlier one proposed) and by {@link Ranking}, which orders and gates the candidates once at the end. One
+ * board per evaluation.
+ */
+final class Board {
+
+    private final EnumMap<Cause, CauseBuilder> causes = new EnumMap<>(Cause.class);
+    private final List<Caveat> caveats = new ArrayList<>(4);
+
+    /** Proposes a cause, or raises an earlier proposal to the stronger band and score. */
+    CauseBuilder propose(Cause cause, Likelihood likelihood, int score) {
+        CauseBuilder builder = causes.get(cause);
+        if (builder == null) {
+            builder = new CauseBuilder(cause, likelihood, score);
+            causes.put(cause, builder);
+            return builder;
+        }
+        return builder.raise(likelihood, score);
+    }
+
+    /** The proposal for a cause, or null. */
+    CauseBuilder cause(Cause cause) {
+        return causes.get(cause);
+    }
+
+    boolean has(Cause cause) {
+        return causes.containsKey(cause);
+    }
+
+    void caveat(Caveat caveat) {
+        if (!caveats.contains(caveat)) {
+            caveats.add(caveat);
+        }
+    }
+
+    /** The proposals in cause order. */
+    Collection<CauseBuilder> proposals() {
+        return causes.values();
+    }
+
+    List<Caveat> caveats() {
+        return caveats;
+    }
+}

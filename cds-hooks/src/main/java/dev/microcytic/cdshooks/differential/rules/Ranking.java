@@ -1,0 +1,163 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
+import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
+
+import dev.microcytic.cdshooks.differential.CandidateCause;
+import dev.microcytic.cdshooks.differential.Differential;
+import dev.microcytic.cdshooks.differential.Evidence;
+import dev.microcytic.cdshooks.differential.Likelihood;
+import dev.microcytic.cdshooks.differential.SuggestedTest;
+import dev.microcytic.terminology.Analyte;
+import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.MedicationClass;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one ranking step, after every rule family has proposed: gating (without iron studies nothing but a confirmatory
+ * value may be likely, because missing is not negative; the rare genetic causes rank below the hemoglobinopathies
+ * until fractionation has excluded them), then the order by likelihood band, score and prior prevalence (the
+ * declaration order of {@link Cause}), the ranks, the de-duplicated next tests and the missing analytes.
+ */
+final class Ranking {
+
+    private Ranking() {}
+
+    /** The differential when nothing microcytic was found: findings and the values read, no causes. */
+    static Differential empty(Workup w) {
+        return new Differential(w.k.version, w.findings, List.of(), List.of(), List.of(), List.of(), Set.of(), w.used);
+    }
+
+    static Differential rank(Workup w, Board board) {
+        if (board.has(Cause.IRON_STUDIES_NEEDED)) {
+            for (CauseBuilder b : board.proposals()) {
+                if (b.cause != Cause.IRON_STUDIES_NEEDED && b.score < CauseBuilder.TIER_A) {
+                    b.cap(Likelihood.POSSIBLE, b.score);
+                }
+            }
+        }
+        gate(w, board);
+        List<CauseBuilder> ordered = new ArrayList<>(board.proposals());
+        ordered.sort((a, b) -> {
+            int band = Integer.compare(a.likelihood.ordinal(), b.likelihood.ordinal());
+            if (band != 0) {
+                return band;
+            }
+            int score = Integer.compare(b.score, a.score);
+            return score != 0 ? score : Integer.compare(a.cause.ordinal(), b.cause.ordinal());
+        });
+        List<CandidateCause> candidates = new ArrayList<>(ordered.size());
+        EnumSet<NextTest> allTests = EnumSet.noneOf(NextTest.class);
+        Map<NextTest, String> reasons = new EnumMap<>(NextTest.class);
+        int rank = 1;
+        for (CauseBuilder b : ordered) {
+            b.urgency(w.severity);
+            candidates.add(b.build(rank++, w.k));
+            for (NextTest test : b.tests) {
+                if (allTests.add(test)) {
+                    reasons.put(test, b.reasons.get(test));
+                }
+            }
+        }
+        List<SuggestedTest> nextTests = new ArrayList<>(allTests.size());
+        EnumSet<Analyte> missing = EnumSet.noneOf(Analyte.class);
+        for (NextTest test : allTests) {
+            nextTests.add(w.k.suggested(test, reasons.get(test)));
+            for (Analyte a : test.analytes()) {
+                if (w.val(a) == null) {
+                    missing.add(a);
+                }
+            }
+        }
+        if (!w.indicesSuppressed() && w.val(Analyte.MCV) != null) {
+            for (Analyte a : List.of(Analyte.RBC_COUNT, Analyte.RDW_CV, Analyte.MCH)) {
+                if (w.val(a) == null) {
+                    missing.add(a);
+                }
+            }
+        }
+        if (w.val(Analyte.HEMOGLOBIN) == null) {
+            missing.add(Analyte.HEMOGLOBIN);
+        }
+        if (w.val(Analyte.MCV) == null) {
+            missing.add(Analyte.MCV);
+        }
+        return new Differential(
+                w.k.version, w.findings, candidates, w.indices, board.caveats(), nextTests, missing, w.used);
+    }
+
+    /**
+     * The iron-loading rare causes may lead only when Hb fractionation was done and shows no
+     * hemoglobinopathy, there was no transfusion or IV iron in the window and no sideroblastic drug or alcohol;
+     * otherwise they rank below the hemoglobinopathies and fractionation is suggested first. IRIDA may lead only when
+     * inflammation is excluded (CRP known and not raised). A pathognomonic value (tier A) lifts the gate.
+     */
+    private static void gate(Workup w, Board board) {
+        boolean fractionationDone = w.present(Analyte.HBA2) || w.present(Analyte.HBE) || w.present(Analyte.HBH);
+        boolean drugs = w.recent(MedicationClass.ISONIAZID)
+                || w.recent(MedicationClass.LINEZOLID)
+                || w.recent(MedicationClass.CHLORAMPHENICOL)
+                || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER);
+        boolean rareIronLoading = false;
+        for (Cause c : DonkerRules.IRON_LOADING) {
+            CauseBuilder b = board.cause(c);
+            if (b != null && b.score < CauseBuilder.TIER_A && c != Cause.ACERULOPLASMINEMIA) {
+                rareIronLoading = true;
+            }
+        }
+        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
+            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
+            beta.support(Evidence.finding(
+                    "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
+                    "donker-2014"));
+            beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
+            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+        }
+        boolean hemoglobinopathy = false;
+        int bestHemoglobinopathy = 0;
+        Likelihood bestBand = Likelihood.CONSIDER;
+        for (Cause c : new Cause[] {
+            Cause.BETA_THALASSEMIA,
+            Cause.HEMOGLOBIN_H_DISEASE,
+            Cause.HEMOGLOBIN_E,
+            Cause.BETA_THALASSEMIA_TRAIT,
+            Cause.ALPHA_THALASSEMIA_TRAIT,
+            Cause.THALASSEMIA_TRAIT,
+            Cause.OTHER_HEMOGLOBIN_VARIANT
+        }) {
+            CauseBuilder b = board.cause(c);
+            if (b != null) {
+                if (b.likelihood.ordinal() < bestBand.ordinal()
+                        || (b.likelihood == bestBand && b.score > bestHemoglobinopathy)) {
+                    bestBand = b.likelihood;
+                    bestHemoglobinopathy = b.score;
+                }
+                if (b.likelihood == LIKELY && c != Cause.ALPHA_THALASSEMIA_TRAIT) {
+                    hemoglobinopathy = true;
+                }
+            }
+        }
+        boolean mayLead = fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
+        for (CauseBuilder b : board.proposals()) {
+            if (b.score >= CauseBuilder.TIER_A || !b.cause.genetic()) {
+                continue;
+            }
+            if (DonkerRules.IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
+                // rank below the best hemoglobinopathy candidate (band first, then score)
+                int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
+                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
+                if (!fractionationDone) {
+                    b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
+                }
+            }
+            if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {
+                b.cap(POSSIBLE, Math.min(b.score, 185));
+            }
+        }
+    }
+}
