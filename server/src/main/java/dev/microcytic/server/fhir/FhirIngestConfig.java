@@ -41,4 +41,11 @@ public class FhirIngestConfig {
         ClientErrorInterceptor interceptor = new ClientErrorInterceptor();
         return server -> server.registerInterceptor(interceptor);
     }
+
+    /** 406/415 instead of 500 for RDF/Turtle, whose library (Apache Jena) the server does not ship. */
+    @Bean
+    public FhirServerCustomizer rdfRequestAnswer() {
+        RdfRequestInterceptor interceptor = new RdfRequestInterceptor();
+        return server -> server.registerInterceptor(interceptor);
+    }
 }

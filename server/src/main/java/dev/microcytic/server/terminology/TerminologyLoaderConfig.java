@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads the knowledge package's terminology resources into the FHIR store at start-up (issue 3 item 5), and says
- * clearly when one of them cannot be expanded here.
+ * Loads the knowledge package's terminology resources into the FHIR store at start-up, and says clearly when a
+ * ValueSet cannot be expanded here.
  */
 @Configuration(proxyBeanMethods = false)
 public class TerminologyLoaderConfig {
@@ -25,7 +25,7 @@ public class TerminologyLoaderConfig {
         return new TerminologyStartupLoad(loader);
     }
 
-    /** 422 naming the missing code system, instead of HAPI's 500, when $expand needs ICD-10-CM or ATC. */
+    /** 422 naming the missing code system, instead of HAPI's 500, when $expand needs a code system not held here. */
     @Bean
     public FhirServerCustomizer unexpandableValueSetAnswer(FhirContext fhirContext) {
         UnexpandableValueSetInterceptor interceptor = new UnexpandableValueSetInterceptor(fhirContext);

@@ -15,11 +15,11 @@ import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
  * Answers {@code 422} with an OperationOutcome (issue {@code not-found}), instead of HAPI's 500, when
  * {@code ValueSet/$expand} meets a code system the server does not hold.
  *
- * <p>Why: the knowledge package's condition and medication ValueSets select ICD-10-CM and ATC codes by {@code is-a}
- * filters (contract §3.3), and listing the members of such a filter needs the whole code system, which this server
- * does not carry (the engine applies the same rules by code prefix in {@code CodeGroups}). HAPI throws an internal
- * error for that; but nothing failed inside the server: the request asks for something it cannot compute, and the
- * client should be told which code system is missing and where the rules are.
+ * <p>Why: every ValueSet of the knowledge package expands here (the package ships the ICD-10-CM, ATC and SNOMED CT
+ * concepts it selects as fragment CodeSystems), but a client can store or post its own ValueSet that filters on a code
+ * system this server lacks. Listing the members of such a filter needs that code system; HAPI throws an internal error
+ * for it, yet nothing failed inside the server: the request asks for something it cannot compute here, and the client
+ * should be told which code system is missing.
  */
 @Interceptor
 public class UnexpandableValueSetInterceptor {
@@ -42,7 +42,7 @@ public class UnexpandableValueSetInterceptor {
         String message = "This ValueSet cannot be expanded on this server: " + reason
                 + ". It selects codes by a filter on a code system the server does not hold, so its members cannot be"
                 + " listed here; its rules are in ValueSet.compose. Expand it on a terminology server that holds that"
-                + " code system, or read the rules.";
+                + " code system.";
         IBaseOperationOutcome outcome = OperationOutcomeUtil.newInstance(fhirContext);
         OperationOutcomeUtil.addIssue(fhirContext, outcome, "error", message, null, "not-found");
         return new UnprocessableEntityException(message, outcome);

@@ -42,4 +42,29 @@ class ClientErrorIT extends AbstractServerIT {
         assertThat(outcome.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
         assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(diagnostics);
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "GET; Patient?_format=ttl; application/fhir+json; 406",
+                "GET; Patient; text/turtle; 406",
+                "POST; Patient; application/fhir+json; 415",
+            })
+    void rdfIsRefusedWithAnOperationOutcomeNotAServerError(String method, String path, String accept, int status)
+            throws Exception {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(fhirBaseUrl() + "/" + path)).header("Accept", accept);
+        HttpRequest request = method.equals("GET")
+                ? builder.GET().build()
+                : builder.header("Content-Type", "text/turtle")
+                        .POST(HttpRequest.BodyPublishers.ofString("<p1> a <Patient> ."))
+                        .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        OperationOutcome outcome = fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("RDF/Turtle");
+    }
 }

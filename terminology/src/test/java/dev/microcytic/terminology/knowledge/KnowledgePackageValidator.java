@@ -147,7 +147,7 @@ final class KnowledgePackageValidator {
         for (Map.Entry<String, IBaseResource> entry : resources.entrySet()) {
             if (entry.getValue() instanceof CodeSystem cs) {
                 Set<String> codes = new LinkedHashSet<>();
-                cs.getConcept().forEach(c -> codes.add(c.getCode()));
+                addCodes(cs.getConcept(), codes);
                 codeSystems.put(cs.getUrl(), codes);
             }
         }
@@ -155,7 +155,7 @@ final class KnowledgePackageValidator {
         validateFhir(resources, version, problems);
         for (Map.Entry<String, IBaseResource> entry : resources.entrySet()) {
             String file = entry.getKey();
-            if (entry.getValue() instanceof CodeSystem cs) {
+            if (entry.getValue() instanceof CodeSystem cs && !isExternalFragment(cs)) {
                 checkTestLoincs(file, cs, problems);
             } else if (entry.getValue() instanceof ValueSet vs) {
                 checkValueSet(file, vs, codeSystems, problems);
@@ -326,7 +326,8 @@ final class KnowledgePackageValidator {
                             + message.getMessage());
                 }
             }
-            if (entry.getValue() instanceof MetadataResource metadata) {
+            if (entry.getValue() instanceof MetadataResource metadata
+                    && !(metadata instanceof CodeSystem cs && isExternalFragment(cs))) {
                 if (version != null && !version.equals(metadata.getVersion())) {
                     problems.add(
                             file + ": version " + metadata.getVersion() + " differs from package version " + version);
@@ -340,6 +341,23 @@ final class KnowledgePackageValidator {
                 }
             }
         }
+    }
+
+    private static void addCodes(List<CodeSystem.ConceptDefinitionComponent> concepts, Set<String> codes) {
+        for (CodeSystem.ConceptDefinitionComponent concept : concepts) {
+            codes.add(concept.getCode());
+            addCodes(concept.getConcept(), codes);
+        }
+    }
+
+    /**
+     * A fragment of an external code system (ICD-10-CM, ATC, SNOMED CT): it keeps the system's own url and release
+     * as version, and its concepts carry the source's display only.
+     */
+    private static boolean isExternalFragment(CodeSystem cs) {
+        return cs.getContent() == CodeSystem.CodeSystemContentMode.FRAGMENT
+                && cs.getUrl() != null
+                && !cs.getUrl().startsWith(CANONICAL);
     }
 
     private static void checkTestLoincs(String file, CodeSystem cs, List<String> problems) {

@@ -103,10 +103,10 @@ final class KnowledgeResourceGenerator {
         ValueSet set = base(
                 id,
                 "Conditions: " + flag.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                "Condition codes that raise " + flag + " (contract §3.3, brief review C1-C11). ICD-10-CM groups are"
-                        + " is-a filters on the category (the 'C' chapter as a regex), which need an ICD-10-CM"
-                        + " terminology server to expand; SNOMED CT codes only where brief §4.2 verified them."
-                        + " Generated from CodeGroups.");
+                "Condition codes that raise " + flag + ". ICD-10-CM groups are is-a filters on the category (the"
+                        + " 'C' chapter as a regex) and expand on the ICD-10-CM fragment this package ships; the"
+                        + " service applies the same rules to every ICD-10-CM code by prefix. SNOMED CT codes are"
+                        + " listed one by one and matched exactly. Generated from CodeGroups.");
         ConceptSetComponent exact = null;
         for (CodeRule<ClinicalFlag> rule : rules) {
             if (rule.prefix()) {
@@ -163,9 +163,10 @@ final class KnowledgeResourceGenerator {
         ValueSet set = base(
                 id,
                 "Medications: " + cls.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                "Medication codes of " + cls + " (contract §3.3, brief review C13-C17): ATC groups as is-a filters and"
-                        + " the curated RxNorm ingredients/products. RxNorm products not in the table are rolled up"
-                        + " by the service from their display text. Generated from CodeGroups.");
+                "Medication codes of " + cls + ": ATC groups as is-a filters (they expand on the ATC fragment this"
+                        + " package ships; the service applies them to every ATC code by prefix) and the curated RxNorm"
+                        + " ingredients/products. RxNorm products not in the table are rolled up by the service from"
+                        + " their display text. Generated from CodeGroups.");
         ConceptSetComponent exactAtc = null;
         for (CodeRule<MedicationClass> rule : CodeGroups.standard().atcRules()) {
             if (!rule.targets().contains(cls)) {
@@ -227,17 +228,57 @@ final class KnowledgeResourceGenerator {
         ValueSet set = base(
                 "microcytic-red-cell-transfusion",
                 "Red-cell transfusion procedures",
-                "ICD-10-PCS transfusion codes (table 302) whose substance (6th character) is whole blood (H), red blood"
-                        + " cells (N) or frozen red cells (P) (contract §3.3, brief review C21). No SNOMED CT"
+                "ICD-10-PCS transfusion codes (table 302, FY2026) whose substance (6th character) is whole blood (H),"
+                        + " red blood cells (N) or frozen red cells (P), listed one by one because this server holds"
+                        + " no ICD-10-PCS code system; the service applies the same rule to any 302 code. No SNOMED CT"
                         + " transfusion concept was verified, so none is listed.");
-        set.getCompose()
-                .addInclude()
-                .setSystem(CodeGroups.ICD10PCS)
-                .addFilter()
-                .setProperty("code")
-                .setOp(FilterOperator.REGEX)
-                .setValue("302..[HNP].");
+        ConceptSetComponent include = set.getCompose().addInclude().setSystem(CodeGroups.ICD10PCS);
+        for (TransfusionSite site : TransfusionSite.values()) {
+            for (String approach : site.approaches) {
+                for (String substance : List.of("H", "N", "P")) {
+                    for (String qualifier : site.qualifiers) {
+                        String code = "302" + site.character + approach + substance + qualifier;
+                        include.addConcept()
+                                .setCode(code)
+                                .setDisplay(transfusionDisplay(site, approach, substance, qualifier));
+                    }
+                }
+            }
+        }
         return set;
+    }
+
+    /** The body parts of ICD-10-PCS table 302 that take whole blood and red cells, with their approaches and qualifiers. */
+    private enum TransfusionSite {
+        PERIPHERAL_VEIN("3", "Peripheral Vein", List.of("3"), List.of("0", "1")),
+        CENTRAL_VEIN("4", "Central Vein", List.of("3"), List.of("0", "1")),
+        PRODUCTS_OF_CONCEPTION("7", "Products of Conception, Circulatory", List.of("3", "7"), List.of("1")),
+        BONE_MARROW("A", "Bone Marrow", List.of("3"), List.of("0", "1"));
+
+        private final String character;
+        private final String title;
+        private final List<String> approaches;
+        private final List<String> qualifiers;
+
+        TransfusionSite(String character, String title, List<String> approaches, List<String> qualifiers) {
+            this.character = character;
+            this.title = title;
+            this.approaches = approaches;
+            this.qualifiers = qualifiers;
+        }
+    }
+
+    private static String transfusionDisplay(
+            TransfusionSite site, String approach, String substance, String qualifier) {
+        String source = qualifier.equals("0") ? "Autologous" : "Nonautologous";
+        String product =
+                switch (substance) {
+                    case "H" -> "Whole Blood";
+                    case "N" -> "Red Blood Cells";
+                    default -> "Frozen Red Cells";
+                };
+        String route = approach.equals("3") ? "Percutaneous Approach" : "Via Natural or Artificial Opening";
+        return "Transfusion of " + source + " " + product + " into " + site.title + ", " + route;
     }
 
     static String kebab(String enumName) {
