@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 final class InMemoryReevaluationOutbox implements ReevaluationOutbox {
 
-    private record Row(String patientId, Instant due) {}
+    private record Row(String patientId, Instant requestedAt) {}
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Set<String> claimed = new HashSet<>();
@@ -29,15 +29,15 @@ final class InMemoryReevaluationOutbox implements ReevaluationOutbox {
     }
 
     @Override
-    public synchronized void add(String patientId, Instant due) {
-        rows.put(UUID.randomUUID().toString(), new Row(patientId, due));
+    public synchronized void add(String patientId, Instant requestedAt) {
+        rows.put(UUID.randomUUID().toString(), new Row(patientId, requestedAt));
     }
 
     @Override
-    public synchronized List<String> duePatients(Instant now, int limit) {
+    public synchronized List<String> duePatients(Instant requestedBefore, int limit) {
         return rows.values().stream()
-                .filter(row -> !row.due().isAfter(now))
-                .sorted(Comparator.comparing(Row::due))
+                .filter(row -> !row.requestedAt().isAfter(requestedBefore))
+                .sorted(Comparator.comparing(Row::requestedAt))
                 .map(Row::patientId)
                 .distinct()
                 .limit(limit)

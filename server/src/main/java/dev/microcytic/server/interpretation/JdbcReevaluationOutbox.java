@@ -58,29 +58,30 @@ public final class JdbcReevaluationOutbox implements ReevaluationOutbox {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                 + "id VARCHAR(36) PRIMARY KEY, "
                 + "patient_id VARCHAR(128) NOT NULL, "
-                + "due_at BIGINT NOT NULL, "
+                + "requested_at BIGINT NOT NULL, "
                 + "attempts INT DEFAULT 0 NOT NULL)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_patient ON " + TABLE + " (patient_id)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_due ON " + TABLE + " (due_at)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_requested ON " + TABLE + " (requested_at)");
     }
 
     /** Through Spring's JDBC support, so the insert runs on the connection of the caller's (HAPI's) transaction. */
     @Override
-    public void add(String patientId, Instant due) {
+    public void add(String patientId, Instant requestedAt) {
         jdbc.update(
-                "INSERT INTO " + TABLE + " (id, patient_id, due_at) VALUES (?, ?, ?)",
+                "INSERT INTO " + TABLE + " (id, patient_id, requested_at) VALUES (?, ?, ?)",
                 UUID.randomUUID().toString(),
                 patientId,
-                due.toEpochMilli());
+                requestedAt.toEpochMilli());
     }
 
     @Override
-    public List<String> duePatients(Instant now, int limit) {
+    public List<String> duePatients(Instant requestedBefore, int limit) {
         return jdbc.queryForList(
-                "SELECT patient_id FROM " + TABLE + " WHERE due_at <= ? GROUP BY patient_id ORDER BY MIN(due_at)"
-                        + " LIMIT " + Math.max(1, limit),
+                "SELECT patient_id FROM " + TABLE
+                        + " WHERE requested_at <= ? GROUP BY patient_id ORDER BY MIN(requested_at)" + " LIMIT "
+                        + Math.max(1, limit),
                 String.class,
-                now.toEpochMilli());
+                requestedBefore.toEpochMilli());
     }
 
     @Override
@@ -146,16 +147,19 @@ public final class JdbcReevaluationOutbox implements ReevaluationOutbox {
         return true;
     }
 
-    /** A failing patient is tried again after 30 s, 1 min, 2 min ... at most hourly, not on every sweep. */
+    /**
+     * A failing patient is tried again after 30 s, 1 min, 2 min ... at most hourly, not on every sweep: its rows count
+     * as requested that much later.
+     */
     private void postpone(Connection connection, List<String> ids, int attempts) throws SQLException {
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 7));
-        long due = clock.instant()
+        long requested = clock.instant()
                 .plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait)
                 .toEpochMilli();
         try (PreparedStatement postpone = connection.prepareStatement(
-                "UPDATE " + TABLE + " SET due_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+                "UPDATE " + TABLE + " SET requested_at = ?, attempts = attempts + 1 WHERE id = ?")) {
             for (String id : ids) {
-                postpone.setLong(1, due);
+                postpone.setLong(1, requested);
                 postpone.setString(2, id);
                 postpone.addBatch();
             }

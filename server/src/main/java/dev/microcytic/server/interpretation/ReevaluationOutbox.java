@@ -10,11 +10,14 @@ import java.util.List;
  */
 public interface ReevaluationOutbox {
 
-    /** Records that the patient needs a re-evaluation from {@code due} on; joins the caller's transaction, if any. */
-    void add(String patientId, Instant due);
+    /** Records that the patient needs a re-evaluation; joins the caller's transaction, if any. */
+    void add(String patientId, Instant requestedAt);
 
-    /** Patients with at least one row due at {@code now}, the longest waiting first. */
-    List<String> duePatients(Instant now, int limit);
+    /**
+     * Patients with at least one row requested at or before {@code requestedBefore} (now minus the debounce delay, so
+     * the delay in force applies, also to rows written before a restart), the longest waiting first.
+     */
+    List<String> duePatients(Instant requestedBefore, int limit);
 
     /**
      * Claims the patient's rows that no other worker holds, runs {@code evaluation}, and deletes the claimed rows once

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -153,9 +154,9 @@ public class ReevaluationScheduler implements AutoCloseable {
         schedule(patientId);
     }
 
-    /** Writes the patient's outbox row, due after the debounce delay; joins the caller's transaction. */
+    /** Writes the patient's outbox row (due after the debounce delay); joins the caller's transaction. */
     void record(String patientId) {
-        outbox.add(patientId, clock.instant().plus(delay));
+        outbox.add(patientId, clock.instant());
     }
 
     /** Asks this process for a run after the debounce delay (the row is committed); cheap and non-blocking. */
@@ -179,7 +180,7 @@ public class ReevaluationScheduler implements AutoCloseable {
 
     private void sweep() {
         try {
-            outbox.duePatients(clock.instant(), SWEEP_BATCH).forEach(patientId -> enqueue(patientId, 0));
+            outbox.duePatients(dueCutoff(), SWEEP_BATCH).forEach(patientId -> enqueue(patientId, 0));
         } catch (RuntimeException e) {
             log.warn(
                     "Could not read the re-evaluation outbox ({}); next sweep in 1 s",
@@ -242,7 +243,12 @@ public class ReevaluationScheduler implements AutoCloseable {
     public boolean isIdle() {
         return pending.isEmpty()
                 && running.get() == 0
-                && outbox.duePatients(clock.instant(), 1).isEmpty();
+                && outbox.duePatients(dueCutoff(), 1).isEmpty();
+    }
+
+    /** Rows requested before this are due. */
+    private Instant dueCutoff() {
+        return clock.instant().minus(delay);
     }
 
     public long completedCount() {
