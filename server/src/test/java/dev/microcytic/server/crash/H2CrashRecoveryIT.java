@@ -49,14 +49,16 @@ class H2CrashRecoveryIT {
         }
         assertThat(acknowledged).hasSize(PATIENTS);
 
+        long restarted = System.nanoTime();
         try (ServerProcess server = new ServerProcess("h2-restarted", args).start()) {
             String fhir = server.fhirBase();
-            long restarted = System.nanoTime();
-            long stored =
-                    acknowledged.stream().filter(id -> LabLoad.stored(fhir, id)).count();
+            double healthy = (System.nanoTime() - restarted) / 1e9;
+            // The outbox is swept as soon as the application is ready, while the warm-up still holds health back.
             long interpreted = acknowledged.stream()
                     .filter(id -> LabLoad.currentDifferentials(fhir, id) == 1)
                     .count();
+            long stored =
+                    acknowledged.stream().filter(id -> LabLoad.stored(fhir, id)).count();
             assertThat(stored).as("acknowledged patients stored after SIGKILL").isEqualTo(PATIENTS);
 
             await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).until(() -> acknowledged.stream()
@@ -68,9 +70,10 @@ class H2CrashRecoveryIT {
                     .as("current differentials of %s", id)
                     .isEqualTo(1));
             System.out.printf(
-                    "H2 crash recovery: %d transactions acknowledged in %.1f s, %d stored after SIGKILL;"
-                            + " %d with a differential at restart, all %d within %.1f s%n",
-                    acknowledged.size(), ingestNanos / 1e9, stored, interpreted, PATIENTS, drained);
+                    "H2 crash recovery: %d transactions acknowledged in %.1f s, none interpreted before SIGKILL,"
+                            + " %d stored after it; restart healthy after %.1f s with %d interpreted,"
+                            + " all %d within %.1f s of the restart%n",
+                    acknowledged.size(), ingestNanos / 1e9, stored, healthy, interpreted, PATIENTS, drained);
         }
     }
 }
