@@ -51,6 +51,14 @@ class FileStoreRestartIT {
                                             + " where SETTING_NAME = 'AUTO_COMPACT_FILL_RATE'",
                                     String.class))
                     .isEqualTo("50");
+            // Every commit is written to the file before it is answered (a crash keeps acknowledged writes).
+            assertThat(new JdbcTemplate(second.getBean(DataSource.class))
+                            .queryForObject(
+                                    // Listed twice (database setting and session), with the same value.
+                                    "select distinct SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS"
+                                            + " where SETTING_NAME = 'WRITE_DELAY'",
+                                    String.class))
+                    .isEqualTo("0");
             IGenericClient client = client(second);
             Patient patient =
                     client.read().resource(Patient.class).withId(patientId).execute();

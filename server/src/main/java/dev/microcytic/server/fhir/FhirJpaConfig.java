@@ -70,6 +70,9 @@ public class FhirJpaConfig {
         // No reuse of cached search results (HAPI's default is 60 s): a client asking for the current differential
         // right after an ingest must not get the answer of an identical search made a minute ago (contract §4).
         settings.setReuseCachedSearchResultsForMillis(null);
+        // Several replicas share one database: no node may answer a conditional create from its own memory of which
+        // resource matched a URL (HAPI's default too, set here because replicas depend on it).
+        settings.setMatchUrlCacheEnabled(false);
         // Index rows without the SP_NAME, RES_TYPE and SP_UPDATED columns: searches use the hash columns only, and
         // these were written for every one of the ~150 index rows of a lab transaction (HAPI 7.2+, tech-notes).
         settings.setIndexStorageOptimized(true);

@@ -12,9 +12,13 @@ import dev.microcytic.terminology.LabConcepts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Interpretations as FHIR (issue 6): {@code $microcytic-differential} and re-evaluation on ingest, both on the one
@@ -23,14 +27,27 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class InterpretationConfig {
 
+    /** Per-patient serialisation of evaluations: PostgreSQL's advisory locks (all replicas), else this JVM's. */
     @Bean
-    public InterpretationService interpretationService(DaoRegistry daoRegistry, DifferentialPipeline pipeline) {
+    public PatientLocks patientLocks(DataSource dataSource, Environment environment) {
+        return PatientLocks.forDatabase(dataSource, environment.getProperty("spring.datasource.url"));
+    }
+
+    @Bean
+    public ReevaluationOutbox reevaluationOutbox(DataSource dataSource) {
+        return JdbcReevaluationOutbox.create(dataSource, Clock.systemUTC());
+    }
+
+    @Bean
+    public InterpretationService interpretationService(
+            DaoRegistry daoRegistry, DifferentialPipeline pipeline, PatientLocks patientLocks) {
         return new InterpretationService(
                 new PatientRecordReader(daoRegistry, observationCodes()),
                 pipeline,
                 DifferentialWriter.standard(),
                 new InterpretationStore(daoRegistry),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                patientLocks);
     }
 
     /** Every LOINC code the engine reads, plus pregnancy status (read as context). */
@@ -54,15 +71,25 @@ public class InterpretationConfig {
 
     @Bean(destroyMethod = "close")
     public ReevaluationScheduler reevaluationScheduler(
-            MicrocyticProperties properties, InterpretationService interpretationService, IngestActivity activity) {
+            MicrocyticProperties properties,
+            InterpretationService interpretationService,
+            IngestActivity activity,
+            ReevaluationOutbox reevaluationOutbox) {
         MicrocyticProperties.Reevaluation settings = properties.reevaluation();
         return new ReevaluationScheduler(
+                reevaluationOutbox,
                 settings.enabled(),
                 settings.delay(),
                 settings.threads(),
                 interpretationService::reevaluate,
                 activity::busy,
                 settings.busyShare());
+    }
+
+    /** The outbox is worked through once the server is ready (HAPI's registries loaded), rows left by a crash first. */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> reevaluationStart(ReevaluationScheduler reevaluationScheduler) {
+        return event -> reevaluationScheduler.start();
     }
 
     @Bean

@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
-import com.google.common.util.concurrent.Striped;
 import dev.microcytic.cdshooks.fhir.DifferentialPipeline;
 import dev.microcytic.cdshooks.fhir.DifferentialWriter;
 import dev.microcytic.cdshooks.fhir.Interpretation;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -21,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates a stored patient: reads the record, runs the one engine, renders the result with the one
  * {@link DifferentialWriter}, and (optionally) stores it. Used by {@code $microcytic-differential} and by
- * re-evaluation on ingest; both go through the same per-patient lock, so within one server the evaluations of a
- * patient never interleave, and the store's {@code If-Match} updates catch the rest.
+ * re-evaluation on ingest; both go through the same per-patient lock ({@link PatientLocks}: the database's on
+ * PostgreSQL, so across replicas too), so the evaluations of a patient never interleave, and the store's
+ * {@code If-Match} updates catch the rest.
  */
 public class InterpretationService {
 
@@ -34,14 +33,16 @@ public class InterpretationService {
     private final DifferentialWriter writer;
     private final InterpretationStore store;
     private final Clock clock;
-    private final Striped<Lock> locks = Striped.lazyWeakLock(1024);
+    private final PatientLocks locks;
 
     public InterpretationService(
             PatientRecordReader records,
             DifferentialPipeline pipeline,
             DifferentialWriter writer,
             InterpretationStore store,
-            Clock clock) {
+            Clock clock,
+            PatientLocks locks) {
+        this.locks = locks;
         this.records = records;
         this.pipeline = pipeline;
         this.writer = writer;
@@ -82,25 +83,23 @@ public class InterpretationService {
     }
 
     private List<Resource> evaluateAndStore(String patientId, boolean readBack) {
-        Lock lock = locks.get(patientId);
-        lock.lock();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    PatientRecord record = records.read(patientId);
-                    Interpretation interpretation = interpret(record);
-                    return InterpretationWrites.run(() -> store.store(
-                            interpretation, record.patientReference(), record.currentDifferentials(), readBack));
-                } catch (ResourceVersionConflictException | PreconditionFailedException e) {
-                    // Another server evaluated the same patient at the same moment: read again and supersede it.
-                    if (attempt >= ATTEMPTS) {
-                        throw e;
-                    }
-                    log.debug("Concurrent evaluation of Patient/{}; retrying", patientId);
+        return locks.withLock(patientId, () -> store(patientId, readBack));
+    }
+
+    private List<Resource> store(String patientId, boolean readBack) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                PatientRecord record = records.read(patientId);
+                Interpretation interpretation = interpret(record);
+                return InterpretationWrites.run(() -> store.store(
+                        interpretation, record.patientReference(), record.currentDifferentials(), readBack));
+            } catch (ResourceVersionConflictException | PreconditionFailedException e) {
+                // A writer outside the lock changed the differential meanwhile: read again and supersede it.
+                if (attempt >= ATTEMPTS) {
+                    throw e;
                 }
+                log.debug("Concurrent evaluation of Patient/{}; retrying", patientId);
             }
-        } finally {
-            lock.unlock();
         }
     }
 

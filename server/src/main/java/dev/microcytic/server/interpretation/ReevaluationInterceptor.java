@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Re-evaluation on ingest (contract §4): collects, inside the storing database transaction, the patients whose
- * differential the stored resources can change, and hands them to the {@link ReevaluationScheduler} once the
- * transaction has committed. A FHIR transaction Bundle of one Patient and twelve Observations therefore asks for one
- * evaluation, after its data is visible; a rolled-back ingest asks for none. Nothing here can fail the ingest: the
- * hooks only classify codes and collect ids, and catch everything.
+ * Re-evaluation on ingest: finds, inside the storing database transaction, the patients whose differential the stored
+ * resources can change, writes one outbox row per patient in that same transaction ({@link ReevaluationOutbox}), and
+ * asks the {@link ReevaluationScheduler} for a run once the transaction has committed. A FHIR transaction Bundle of
+ * one Patient and twelve Observations therefore writes one row and asks for one evaluation, after its data is visible;
+ * a rolled-back ingest leaves no row, and a crash after the commit leaves the row for the next start. A failure to
+ * classify a resource never fails the ingest; a failure to write the row does (the data and its row commit together
+ * or not at all).
  */
 @Interceptor
 public class ReevaluationInterceptor {
@@ -60,11 +62,9 @@ public class ReevaluationInterceptor {
         if (!scheduler.isEnabled() || resource == null || InterpretationWrites.inProgress()) {
             return;
         }
+        Optional<String> patientId;
         try {
-            relevance
-                    .subjectOf(resource)
-                    .flatMap(subject -> patientId(subject, transaction))
-                    .ifPresent(this::afterCommit);
+            patientId = relevance.subjectOf(resource).flatMap(subject -> patientId(subject, transaction));
         } catch (RuntimeException e) {
             // Never fail the ingest because of the interpretation.
             log.warn(
@@ -72,7 +72,9 @@ public class ReevaluationInterceptor {
                     resource.fhirType(),
                     e.getClass().getName());
             log.debug("Classification failure", e);
+            return;
         }
+        patientId.ifPresent(this::record);
     }
 
     /**
@@ -99,7 +101,7 @@ public class ReevaluationInterceptor {
     }
 
     @SuppressWarnings("unchecked")
-    private void afterCommit(String patientId) {
+    private void record(String patientId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             scheduler.request(patientId);
             return;
@@ -113,12 +115,14 @@ public class ReevaluationInterceptor {
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
                     if (status == STATUS_COMMITTED) {
-                        collected.forEach(scheduler::request);
+                        collected.forEach(scheduler::schedule);
                     }
                 }
             });
             patients = collected;
         }
-        patients.add(patientId);
+        if (patients.add(patientId)) {
+            scheduler.record(patientId);
+        }
     }
 }

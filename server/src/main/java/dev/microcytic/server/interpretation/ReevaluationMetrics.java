@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * The re-evaluation queue as Micrometer meters ({@code /actuator/metrics/microcytic.reevaluation.*} when the metrics
  * endpoint is exposed), so an operator can see whether interpretations keep up with ingest: the backlog
- * ({@code pending}), evaluations in progress, completed and failed evaluations, and how often evaluation paused to
- * leave the CPUs to a saturating ingest ({@code yields}). Counts only; no patient id is ever a tag.
+ * ({@code pending}: rows of the durable outbox), evaluations in progress, completed and failed evaluations, and how
+ * often evaluation paused to leave the CPUs to a saturating ingest ({@code yields}). Counts only; no patient id is
+ * ever a tag.
  */
 public class ReevaluationMetrics implements MeterBinder {
 
@@ -22,8 +23,9 @@ public class ReevaluationMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("microcytic.reevaluation.pending", scheduler, ReevaluationScheduler::pendingCount)
-                .description("Patients waiting for re-evaluation")
-                .baseUnit("patients")
+                .description(
+                        "Rows in the re-evaluation outbox (one per ingest transaction and patient, until evaluated)")
+                .baseUnit("rows")
                 .register(registry);
         Gauge.builder("microcytic.reevaluation.running", scheduler, ReevaluationScheduler::runningCount)
                 .description("Re-evaluations in progress")

@@ -2,7 +2,9 @@ package dev.microcytic.server.interpretation;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,15 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Debounces re-evaluation requests per patient and runs them off the request thread. A patient waits at most once in
- * the queue: requests that arrive while a run is pending join it; a request that arrives while the patient is being
- * evaluated schedules one more run, so the newest data is always evaluated. Failures are logged and never reach the
- * ingest that triggered them.
+ * Works through the {@link ReevaluationOutbox}: debounces re-evaluation requests per patient and runs them off the
+ * request thread. A committed ingest asks for a run after the debounce delay; a sweep every second (and at start, so
+ * after a crash) picks up every due row, whichever replica or earlier process wrote it. A patient waits at most once in
+ * this process's queue: requests that arrive while a run is pending join it; a request that arrives while the patient
+ * is being evaluated leaves a row the running evaluation did not claim, so one more run follows and the newest data is
+ * always evaluated. Failures are logged, never reach the ingest, and are retried after a back-off.
  */
 public class ReevaluationScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReevaluationScheduler.class);
     private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long SWEEP_MILLIS = 1000;
+    private static final int SWEEP_BATCH = 500;
 
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
@@ -34,6 +40,8 @@ public class ReevaluationScheduler implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong yields = new AtomicLong();
     private final ScheduledThreadPoolExecutor executor;
+    private final ReevaluationOutbox outbox;
+    private final Clock clock = Clock.systemUTC();
     private final Duration delay;
     private final Consumer<String> evaluation;
     private final BooleanSupplier ingestBusy;
@@ -42,30 +50,36 @@ public class ReevaluationScheduler implements AutoCloseable {
     private volatile boolean enabled;
 
     /**
+     * With an outbox in memory (lost with the process).
+     *
      * @param enabled whether ingest triggers re-evaluation at all ({@code microcytic.reevaluation.enabled})
      * @param delay how long to wait for more data of the same patient before evaluating
      * @param threads evaluation threads
      * @param evaluation evaluates and stores one patient, by id
      */
     public ReevaluationScheduler(boolean enabled, Duration delay, int threads, Consumer<String> evaluation) {
-        this(enabled, delay, threads, evaluation, () -> false, 1.0);
+        this(enabled, delay, threads, evaluation, () -> false, 1.0, threadCpuClock());
     }
 
     /**
+     * @param outbox where the requests are kept
      * @param ingestBusy whether FHIR writes are coming in right now
      * @param busyShare the share of CPU an evaluation thread may use while ingest is busy (1: no pause)
      */
     public ReevaluationScheduler(
+            ReevaluationOutbox outbox,
             boolean enabled,
             Duration delay,
             int threads,
             Consumer<String> evaluation,
             BooleanSupplier ingestBusy,
             double busyShare) {
-        this(enabled, delay, threads, evaluation, ingestBusy, busyShare, threadCpuClock());
+        this(outbox, enabled, delay, threads, evaluation, ingestBusy, busyShare, threadCpuClock());
     }
 
     /**
+     * With an outbox in memory.
+     *
      * @param evaluationClock what an evaluation's cost is measured in, read on the evaluating thread (nanoseconds):
      *     the thread's CPU time in production, a wall clock in tests
      */
@@ -77,6 +91,27 @@ public class ReevaluationScheduler implements AutoCloseable {
             BooleanSupplier ingestBusy,
             double busyShare,
             LongSupplier evaluationClock) {
+        this(
+                new InMemoryReevaluationOutbox(Clock.systemUTC()),
+                enabled,
+                delay,
+                threads,
+                evaluation,
+                ingestBusy,
+                busyShare,
+                evaluationClock);
+    }
+
+    private ReevaluationScheduler(
+            ReevaluationOutbox outbox,
+            boolean enabled,
+            Duration delay,
+            int threads,
+            Consumer<String> evaluation,
+            BooleanSupplier ingestBusy,
+            double busyShare,
+            LongSupplier evaluationClock) {
+        this.outbox = outbox;
         this.evaluationClock = evaluationClock;
         this.ingestBusy = ingestBusy;
         this.busyShare = Math.min(1.0, Math.max(0.01, busyShare));
@@ -102,30 +137,67 @@ public class ReevaluationScheduler implements AutoCloseable {
         this.enabled = enabled;
     }
 
-    /** Asks for a re-evaluation of the patient soon; cheap and non-blocking. */
+    /** Starts the sweep of the outbox (at once: rows left by a stopped or crashed process are due). */
+    public void start() {
+        executor.scheduleWithFixedDelay(this::sweep, 0, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Writes the patient's outbox row (in the caller's transaction, if any) and asks for a run; for callers outside an
+     * ingest transaction. Ingest itself writes the row with {@link #record} and calls {@link #schedule} after commit.
+     */
     public void request(String patientId) {
         if (!enabled || patientId == null || executor.isShutdown()) {
             return;
         }
+        record(patientId);
+        schedule(patientId);
+    }
+
+    /** Writes the patient's outbox row (due after the debounce delay); joins the caller's transaction. */
+    void record(String patientId) {
+        outbox.add(patientId, clock.instant());
+    }
+
+    /** Asks this process for a run after the debounce delay (the row is committed); cheap and non-blocking. */
+    void schedule(String patientId) {
+        enqueue(patientId, delay.toMillis());
+    }
+
+    private void enqueue(String patientId, long delayMillis) {
+        if (patientId == null || executor.isShutdown()) {
+            return;
+        }
         if (pending.add(patientId)) {
             try {
-                executor.schedule(() -> run(patientId), delay.toMillis(), TimeUnit.MILLISECONDS);
+                executor.schedule(() -> run(patientId), delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 pending.remove(patientId);
-                log.warn("Re-evaluation queue rejected a request: {}", e.getMessage());
+                log.debug("Re-evaluation queue rejected a request: {}", e.getMessage());
             }
         }
     }
 
+    private void sweep() {
+        try {
+            outbox.duePatients(dueCutoff(), SWEEP_BATCH).forEach(patientId -> enqueue(patientId, 0));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not read the re-evaluation outbox ({}); next sweep in 1 s",
+                    e.getClass().getName());
+        }
+    }
+
     private void run(String patientId) {
-        // Count as running first (isIdle never sees a gap), then leave the pending set before reading the data:
-        // anything stored from now on schedules another run.
+        // Count as running first (isIdle never sees a gap), then leave the pending set before claiming the rows: a
+        // row written from now on is not claimed by this run and asks for another.
         running.incrementAndGet();
         pending.remove(patientId);
         long started = evaluationClock.getAsLong();
         try {
-            evaluation.accept(patientId);
-            completed.incrementAndGet();
+            if (outbox.process(patientId, () -> evaluation.accept(patientId))) {
+                completed.incrementAndGet();
+            }
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             // The patient id (a client may PUT an MRN as the id) and the message (it may quote data) only at DEBUG.
@@ -167,9 +239,16 @@ public class ReevaluationScheduler implements AutoCloseable {
         return System::nanoTime;
     }
 
-    /** True when nothing is waiting or running. */
+    /** True when nothing is queued, running, or due in the outbox (failed rows wait for their back-off). */
     public boolean isIdle() {
-        return pending.isEmpty() && running.get() == 0;
+        return pending.isEmpty()
+                && running.get() == 0
+                && outbox.duePatients(dueCutoff(), 1).isEmpty();
+    }
+
+    /** Rows requested before this are due. */
+    private Instant dueCutoff() {
+        return clock.instant().minus(delay);
     }
 
     public long completedCount() {
@@ -180,9 +259,9 @@ public class ReevaluationScheduler implements AutoCloseable {
         return failed.get();
     }
 
-    /** Patients waiting for their run (each counted once however many requests it joined). */
-    public int pendingCount() {
-        return pending.size();
+    /** Rows in the outbox: one per ingest transaction and patient, until the evaluation after it has committed. */
+    public long pendingCount() {
+        return outbox.rowCount();
     }
 
     /** Evaluations running right now. */

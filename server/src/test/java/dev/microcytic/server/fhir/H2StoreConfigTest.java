@@ -21,6 +21,26 @@ class H2StoreConfigTest {
     }
 
     @Test
+    void anH2StoreWritesEveryCommitToItsFile() throws Exception {
+        try (HikariDataSource dataSource = dataSource("jdbc:h2:mem:h2-store-config-write-delay")) {
+            H2StoreConfig.apply(dataSource);
+
+            assertThat(dataSource.getDataSourceProperties()).containsEntry("WRITE_DELAY", "0");
+            assertThat(setting(dataSource, "WRITE_DELAY")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void aWriteDelayInTheUrlWins() throws Exception {
+        try (HikariDataSource dataSource = dataSource("jdbc:h2:mem:h2-store-config-delay-url;WRITE_DELAY=300")) {
+            H2StoreConfig.apply(dataSource);
+
+            assertThat(dataSource.getDataSourceProperties()).doesNotContainKey("WRITE_DELAY");
+            assertThat(setting(dataSource, "WRITE_DELAY")).isEqualTo("300");
+        }
+    }
+
+    @Test
     void aFillRateInTheUrlWins() throws Exception {
         try (HikariDataSource dataSource = dataSource("jdbc:h2:mem:h2-store-config-url;auto_compact_fill_rate=70")) {
             H2StoreConfig.apply(dataSource);

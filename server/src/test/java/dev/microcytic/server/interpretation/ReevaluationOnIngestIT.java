@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -31,6 +32,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.JpaTransactionManager;
 
 /** Re-evaluation on ingest: once per transaction, asynchronous, exactly one current differential per patient. */
 class ReevaluationOnIngestIT extends AbstractServerIT {
@@ -42,6 +45,39 @@ class ReevaluationOnIngestIT extends AbstractServerIT {
 
     @Autowired
     private EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    private JpaTransactionManager transactionManager;
+
+    @Autowired
+    private DataSource dataSource;
+
+    /**
+     * The outbox row is written through Spring's JDBC support inside HAPI's transaction: it commits or rolls back with
+     * the ingest only because the JPA transaction manager exposes its connection for this data source. Once the
+     * patient is evaluated, its rows are gone.
+     */
+    @Test
+    void theOutboxRowCommitsWithTheIngestAndGoesOnceEvaluated() {
+        assertThat(transactionManager.getDataSource()).isSameAs(dataSource);
+        IGenericClient client = fhirClient();
+
+        String patientId = ingest(client, VignetteBundles.transaction(VignetteBundles.byId("V15"), Instant.now()));
+
+        await().atMost(WITHIN_SECONDS)
+                .until(() -> !differentials(client, patientId).isEmpty());
+        await().atMost(WITHIN_SECONDS).until(() -> outboxRows(patientId) == 0);
+        assertThat(differentials(client, patientId)).hasSize(1);
+    }
+
+    private int outboxRows(String patientId) {
+        Integer rows = new JdbcTemplate(dataSource)
+                .queryForObject(
+                        "SELECT COUNT(*) FROM " + JdbcReevaluationOutbox.TABLE + " WHERE patient_id = ?",
+                        Integer.class,
+                        patientId);
+        return rows == null ? -1 : rows;
+    }
 
     @Test
     void transactionGivesOneDifferentialFoundBySearchWithinSeconds() {
