@@ -54,7 +54,8 @@ work=bench/target/growth
 mkdir -p "$work"
 if [ "$postgres" = 1 ]; then
   store=postgres
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -U postgres -d postgres \
+    -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $pg_db" >/dev/null
   db_args=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$pg_db")
   size_args=(--db-size-cmd "psql -h 127.0.0.1 -U postgres -d $pg_db -Atc \"SELECT pg_database_size('$pg_db')\"")
@@ -77,7 +78,7 @@ log="$work/server-$store.log"
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true' EXIT
 echo "server pid $server_pid (log $log); waiting for health"
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1200); do
   kill -0 "$server_pid" 2>/dev/null || { echo "server exited; see $log" >&2; exit 1; }
   curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && break
   sleep 0.5
