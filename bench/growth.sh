@@ -92,5 +92,5 @@ java -Xms512m -Xmx512m -XX:+UseParallelGC -jar bench/target/microcytic-bench.jar
   --base "http://127.0.0.1:$port" --target "$observations" --checkpoints "$checkpoints" --store "$store" \
   "${size_args[@]}" --out bench/target/growth-results.md --git-commit "$commit" \
   --command "$invocation" --server-command "${server[*]}" ${args[@]+"${args[@]}"} || rc=$?
-echo "growth run took $(( $(date +%s) - t0 )) s; report in bench/target/growth-results.md"
+echo "growth run took $(( $(date +%s) - t0 )) s (exit code $rc)"
 exit "$rc"
