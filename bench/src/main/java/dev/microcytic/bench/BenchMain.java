@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code suite [--smoke] [options]}: the whole benchmark (starts and stops the servers itself);
  *   <li>{@code patient-view|fallback|ingest --base http://127.0.0.1:PORT (--rate R | --clients K) --seconds S}: one
  *       load run against a server that is already running;
+ *   <li>{@code growth --base http://127.0.0.1:PORT --target N --checkpoints 0,N/10,N [options]}: loads synthetic
+ *       patients into a running server and measures it as the store grows (see GrowthOptions, bench/growth.sh);
  *   <li>{@code plain-hapi [--server.port=N]}: the plain HAPI JPA baseline server;
  *   <li>{@code jfr-top FILE.jfr}: hottest methods of a recording;
  *   <li>{@code body patient-view|fallback FILE [--base URL]}: writes one request body of that scenario to FILE, for a
@@ -39,13 +41,15 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            log.error("usage: suite [--smoke] | patient-view|fallback|ingest --base URL (--rate R | --clients K)"
-                    + " --seconds S | plain-hapi [spring args] | jfr-top FILE");
+            log.error(
+                    "usage: suite [--smoke] | growth --base URL [--target N --checkpoints A,B,C] | patient-view|fallback|ingest --base URL (--rate R | --clients K)"
+                            + " --seconds S | plain-hapi [spring args] | jfr-top FILE");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "suite" -> System.exit(BenchSuite.run(rest, ownJar()));
+            case "growth" -> System.exit(dev.microcytic.bench.growth.GrowthRun.run(rest));
             case "plain-hapi" -> PlainHapiApplication.main(rest);
             case "jfr-top" -> log.info(
                     "\n{}", JfrHotMethods.summarize(Path.of(rest[0]), 25, rest.length > 1 ? rest[1] : null));

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Renders {@link SuiteResults} as the markdown section that {@code bench/run.sh} splices into BENCHMARKS.md. */
-final class SuiteReport {
+public final class SuiteReport {
 
     private static final String ON = "re-evaluation on";
     private static final String OFF = "re-evaluation off";
@@ -443,7 +443,7 @@ final class SuiteReport {
         md.append(text).append('\n');
     }
 
-    static String machine() {
+    public static String machine() {
         int cores = Runtime.getRuntime().availableProcessors();
         String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
         String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal")
