@@ -5,7 +5,8 @@ package dev.microcytic.terminology;
  * (mass and molar variants, specimen variants) map to one analyte; the engine only ever sees values already
  * converted to the analyte's {@link #canonicalUnit() canonical UCUM unit}.
  *
- * <p>Codes and units: clinical brief §4.1 (LOINC and UCUM table) and brief review §1-A.
+ * <p>Codes and units: LOINC (loinc.org) and UCUM (unitsofmeasure.org); the codes of each analyte are in {@link
+ * LabConcepts}.
  */
 public enum Analyte {
     HEMOGLOBIN("g/dL"),

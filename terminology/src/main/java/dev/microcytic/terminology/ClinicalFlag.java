@@ -1,7 +1,7 @@
 package dev.microcytic.terminology;
 
 /**
- * Clinical context the differential reads, derived from Conditions (contract §3.3, brief review C1–C21). The adapter
+ * Clinical context the differential reads, derived from Conditions (code lists in {@link CodeGroups}). The adapter
  * maps ICD-10-CM / SNOMED CT codes to these flags; the engine never sees a code.
  */
 public enum ClinicalFlag {
@@ -22,7 +22,7 @@ public enum ClinicalFlag {
     ALCOHOL_USE_DISORDER,
     ALCOHOL_USE_DISORDER_IN_REMISSION,
     HYPOGONADISM,
-    /** Known diagnoses the service explains rather than re-diagnoses (contract §3.3). */
+    /** Known diagnoses the service explains rather than re-diagnoses: a coded diagnosis explains the indices. */
     KNOWN_IRON_DEFICIENCY_ANEMIA,
     KNOWN_THALASSEMIA,
     KNOWN_SICKLE_CELL_DISORDER,

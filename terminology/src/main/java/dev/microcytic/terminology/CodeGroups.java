@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The coded inputs of contract §3.3 grouped by meaning: Conditions to {@link ClinicalFlag}s, pregnancy codes to a
+ * The coded inputs of the service grouped by meaning: Conditions to {@link ClinicalFlag}s, pregnancy codes to a
  * {@link Pregnancy} (with trimester where the code carries it), medications to {@link MedicationClass}es and red-cell
- * transfusion procedures. Code lists follow the contract and brief review C1-C21; SNOMED CT codes are listed only where
- * brief §4.2 confirmed them, and are matched exactly (no subsumption offline).
+ * transfusion procedures. Each code-list rule names its source (ICD-10-CM FY2026, WHO ATC/DDD Index 2025, RxNorm);
+ * SNOMED CT codes are listed only where a public source confirmed them, and are matched exactly (no subsumption
+ * offline).
  *
  * <p>ICD-10-CM codes are compared without the dot and case-insensitively ("D56.3", "d563" and "D563" are the same), a
  * rule matching a code and all its descendants by prefix.
@@ -26,10 +27,10 @@ public final class CodeGroups {
     public static final String ATC = Vocabulary.ATC;
     public static final String RXNORM = Vocabulary.RXNORM;
     public static final String ICD10PCS = Vocabulary.ICD10PCS;
-    /** Product CodeSystem holding the own finding code {@code photosensitivity} (contract §1, §3.3). */
+    /** Product CodeSystem holding the own finding code {@code photosensitivity} (no verified standard code exists). */
     public static final String MICROCYTIC_CDS = Vocabulary.CDS_SYSTEM;
 
-    /** LOINC "Pregnancy status" Observation code (contract §3.3, brief review C12). */
+    /** LOINC 82810-3 "Pregnancy status" Observation code (loinc.org). */
     public static final String PREGNANCY_STATUS_LOINC = Vocabulary.PREGNANCY_STATUS_LOINC;
 
     private static final CodeGroups STANDARD = new CodeGroups();
@@ -59,7 +60,7 @@ public final class CodeGroups {
                 }
             }
             if (flags.contains(ClinicalFlag.ALCOHOL_USE_DISORDER_IN_REMISSION)) {
-                // Remission means no current exposure: only the weaker flag (brief review C8).
+                // Remission means no current exposure: only the weaker flag.
                 flags.remove(ClinicalFlag.ALCOHOL_USE_DISORDER);
             }
             return Collections.unmodifiableSet(flags);
@@ -74,9 +75,9 @@ public final class CodeGroups {
     }
 
     /**
-     * Pregnancy evidence carried by a Condition code (ICD-10-CM; contract §3.3, brief review C10). Empty when the code
-     * says nothing about a current pregnancy (including abortive-outcome and puerperal codes). The caller bounds the
-     * evidence in time.
+     * Pregnancy evidence carried by a Condition code (ICD-10-CM FY2026: Z33.1, Z33.3, Z34, O09, Z3A and O codes with a
+     * trimester character). Empty when the code says nothing about a current pregnancy (including abortive-outcome and
+     * puerperal codes). The caller bounds the evidence in time.
      */
     public Optional<Pregnancy> pregnancyFromCondition(String system, String code) {
         if (!ICD10CM.equals(system) || code == null) {
@@ -86,8 +87,8 @@ public final class CodeGroups {
     }
 
     /**
-     * The pregnancy status an answer to the LOINC {@value #PREGNANCY_STATUS_LOINC} Observation gives (contract §3.3,
-     * brief review C12): SNOMED CT 77386006 pregnant, 60001007 not pregnant (overrides older pregnancy evidence),
+     * The pregnancy status an answer to the LOINC {@value #PREGNANCY_STATUS_LOINC} Observation gives (its answer list
+     * in public value sets): SNOMED CT 77386006 pregnant, 60001007 not pregnant (overrides older pregnancy evidence),
      * 261665006 unknown. Empty for other answers.
      */
     public Optional<Pregnancy> pregnancyFromStatusAnswer(String system, String code) {
@@ -105,7 +106,7 @@ public final class CodeGroups {
     /**
      * The medication classes of a coded medication: ATC by prefix, RxNorm through the curated ingredient table
      * (ingredients and the products rolled up to them), then the display text as a last resort for codes the table
-     * does not know (contract §3.3). Topical, ophthalmic and otic chloramphenicol never count.
+     * does not know. Topical, ophthalmic and otic chloramphenicol never count.
      */
     public Set<MedicationClass> medicationClasses(String system, String code, String display) {
         String trimmed = code == null ? null : code.trim();
@@ -128,7 +129,7 @@ public final class CodeGroups {
         return MedicationCodes.fromDisplay(display);
     }
 
-    /** True for a red-cell (or whole-blood) transfusion procedure code (contract §3.3, brief review C21). */
+    /** True for a red-cell (or whole-blood) transfusion code: ICD-10-PCS FY2026 table 302, substance H, N or P. */
     public boolean isRedCellTransfusion(String system, String code) {
         if (!ICD10PCS.equals(system) || code == null) {
             return false;
@@ -173,7 +174,7 @@ public final class CodeGroups {
     /**
      * One code-list rule: a code (exact, or with all descendants when {@code prefix}) and the groups it raises.
      *
-     * @param code as written in the contract, with the dot (e.g. "D56.3", "Z3A")
+     * @param code as written in the code system, with the dot (e.g. "D56.3", "Z3A")
      * @param prefix true for "code*" rules
      */
     public record CodeRule<T extends Enum<T>>(String code, boolean prefix, Set<T> targets, String source) {

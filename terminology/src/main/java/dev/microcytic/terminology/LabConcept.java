@@ -7,9 +7,9 @@ import java.util.Objects;
  *
  * @param loinc the LOINC code (system {@value LabConcepts#LOINC})
  * @param analyte what the value means
- * @param display the abridged LOINC long name (clinical brief §4.1)
- * @param verification how the code-to-meaning link was verified (brief §4.1 key: V2, V1; or the review id, e.g.
- *     "review C18")
+ * @param display the abridged LOINC long name (loinc.org)
+ * @param verification how the code-to-meaning link was checked, in the words the knowledge package README defines
+ *     (e.g. "two public mappings", "LOINC entry checked")
  */
 public record LabConcept(String loinc, Analyte analyte, String display, String verification) {
 

@@ -13,11 +13,13 @@ import java.util.Set;
 /**
  * LOINC code to analyte mapping: every lab code the differential reads. An analyte is recognised by meaning, so the
  * mass and the molar code of one analyte (718-7 and 59260-0 for hemoglobin) both map to it and the value is converted
- * by its unit ({@link QuantityNormalizer}), whichever code it came under (contract §3.3, brief review C20).
+ * by its unit ({@link QuantityNormalizer}), whichever code it came under: clients may send a molar value under the
+ * mass code, and many labs report molar results under the molar code.
  *
- * <p>Codes: clinical brief §4.1 with the corrections of brief review C18/C19 (4552-6 is HbA2, not HbA). Codes the brief
- * marks UNVERIFIED (hepcidin-25, HbE in adult blood, free erythrocyte protoporphyrin) are deliberately absent: those
- * analytes exist but are only reachable through a verified code added later.
+ * <p>Codes: LOINC (loinc.org); each row records how its code-to-meaning link was checked (the words are defined in the
+ * knowledge package README). 4552-6 is HbA2 by electrophoresis, not HbA (HbA is 4546-8), whatever some public mappings
+ * say. Analytes without a checked code (hepcidin-25, HbE in adult blood, free erythrocyte protoporphyrin) are
+ * deliberately absent: those analytes exist but are only reachable through a checked code added later.
  */
 public final class LabConcepts {
 
@@ -78,109 +80,186 @@ public final class LabConcepts {
         return List.copyOf(byCode.values());
     }
 
-    // The table is code, not data: each row is reviewed with the conversion rules it feeds (brief §4.1).
+    // The table is code, not data: each row is reviewed with the conversion rules it feeds (QuantityRule).
     private static List<LabConcept> standardConcepts() {
         List<LabConcept> c = new ArrayList<>();
-        c.add(new LabConcept("718-7", Analyte.HEMOGLOBIN, "Hemoglobin [Mass/volume] in Blood", "V2"));
-        c.add(new LabConcept("59260-0", Analyte.HEMOGLOBIN, "Hemoglobin [Moles/volume] in Blood", "V2"));
+        c.add(new LabConcept("718-7", Analyte.HEMOGLOBIN, "Hemoglobin [Mass/volume] in Blood", "two public mappings"));
         c.add(new LabConcept(
-                "4544-3", Analyte.HEMATOCRIT, "Hematocrit [Volume Fraction] of Blood by Automated count", "V2"));
-        c.add(new LabConcept("20570-8", Analyte.HEMATOCRIT, "Hematocrit [Volume Fraction] of Blood", "V2"));
-        c.add(new LabConcept("789-8", Analyte.RBC_COUNT, "Erythrocytes [#/volume] in Blood by Automated count", "V2"));
-        c.add(new LabConcept("787-2", Analyte.MCV, "MCV [Entitic volume] by Automated count", "V2"));
-        c.add(new LabConcept("785-6", Analyte.MCH, "MCH [Entitic mass] by Automated count", "V2"));
-        c.add(new LabConcept("786-4", Analyte.MCHC, "MCHC [Mass/volume] by Automated count", "V2"));
+                "59260-0", Analyte.HEMOGLOBIN, "Hemoglobin [Moles/volume] in Blood", "two public mappings"));
         c.add(new LabConcept(
-                "788-0", Analyte.RDW_CV, "Erythrocyte distribution width [Ratio] by Automated count", "V2"));
+                "4544-3",
+                Analyte.HEMATOCRIT,
+                "Hematocrit [Volume Fraction] of Blood by Automated count",
+                "two public mappings"));
         c.add(new LabConcept(
-                "21000-5", Analyte.RDW_SD, "Erythrocyte distribution width [Entitic volume] by Automated count", "V2"));
+                "20570-8", Analyte.HEMATOCRIT, "Hematocrit [Volume Fraction] of Blood", "two public mappings"));
+        c.add(new LabConcept(
+                "789-8",
+                Analyte.RBC_COUNT,
+                "Erythrocytes [#/volume] in Blood by Automated count",
+                "two public mappings"));
+        c.add(new LabConcept("787-2", Analyte.MCV, "MCV [Entitic volume] by Automated count", "two public mappings"));
+        c.add(new LabConcept("785-6", Analyte.MCH, "MCH [Entitic mass] by Automated count", "two public mappings"));
+        c.add(new LabConcept("786-4", Analyte.MCHC, "MCHC [Mass/volume] by Automated count", "two public mappings"));
+        c.add(new LabConcept(
+                "788-0",
+                Analyte.RDW_CV,
+                "Erythrocyte distribution width [Ratio] by Automated count",
+                "two public mappings"));
+        c.add(new LabConcept(
+                "21000-5",
+                Analyte.RDW_SD,
+                "Erythrocyte distribution width [Entitic volume] by Automated count",
+                "two public mappings"));
         c.add(new LabConcept(
                 "17849-1",
                 Analyte.RETICULOCYTES_PERCENT,
                 "Reticulocytes/100 erythrocytes in Blood by Automated count",
-                "V2"));
-        c.add(new LabConcept("4679-7", Analyte.RETICULOCYTES_PERCENT, "Reticulocytes/100 erythrocytes in Blood", "V2"));
+                "two public mappings"));
+        c.add(new LabConcept(
+                "4679-7",
+                Analyte.RETICULOCYTES_PERCENT,
+                "Reticulocytes/100 erythrocytes in Blood",
+                "two public mappings"));
         c.add(new LabConcept(
                 "60474-4",
                 Analyte.RETICULOCYTES_ABSOLUTE,
                 "Reticulocytes [#/volume] in Blood by Automated count",
-                "V2"));
-        c.add(new LabConcept("14196-0", Analyte.RETICULOCYTES_ABSOLUTE, "Reticulocytes [#/volume] in Blood", "V2"));
+                "two public mappings"));
+        c.add(new LabConcept(
+                "14196-0", Analyte.RETICULOCYTES_ABSOLUTE, "Reticulocytes [#/volume] in Blood", "two public mappings"));
         c.add(new LabConcept(
                 "71694-4",
                 Analyte.RETICULOCYTE_HEMOGLOBIN,
                 "Hemoglobin [Entitic mass] in Reticulocytes by Automated count",
-                "V2"));
-        c.add(new LabConcept("2276-4", Analyte.FERRITIN, "Ferritin [Mass/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("24373-3", Analyte.FERRITIN, "Ferritin [Mass/volume] in Blood", "V2"));
-        c.add(new LabConcept("2498-4", Analyte.IRON, "Iron [Mass/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("14798-3", Analyte.IRON, "Iron [Moles/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("2500-7", Analyte.TIBC, "Iron binding capacity [Mass/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("14800-7", Analyte.TIBC, "Iron binding capacity [Moles/volume] in Serum or Plasma", "V2"));
+                "two public mappings"));
         c.add(new LabConcept(
-                "2501-5", Analyte.UIBC, "Iron binding capacity.unsaturated [Mass/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("3034-6", Analyte.TRANSFERRIN, "Transferrin [Mass/volume] in Serum or Plasma", "V2"));
+                "2276-4", Analyte.FERRITIN, "Ferritin [Mass/volume] in Serum or Plasma", "two public mappings"));
+        c.add(new LabConcept("24373-3", Analyte.FERRITIN, "Ferritin [Mass/volume] in Blood", "two public mappings"));
+        c.add(new LabConcept("2498-4", Analyte.IRON, "Iron [Mass/volume] in Serum or Plasma", "two public mappings"));
+        c.add(new LabConcept("14798-3", Analyte.IRON, "Iron [Moles/volume] in Serum or Plasma", "two public mappings"));
         c.add(new LabConcept(
-                "2502-3", Analyte.TRANSFERRIN_SATURATION, "Iron saturation [Mass Fraction] in Serum or Plasma", "V2"));
+                "2500-7",
+                Analyte.TIBC,
+                "Iron binding capacity [Mass/volume] in Serum or Plasma",
+                "two public mappings"));
+        c.add(new LabConcept(
+                "14800-7",
+                Analyte.TIBC,
+                "Iron binding capacity [Moles/volume] in Serum or Plasma",
+                "two public mappings"));
+        c.add(new LabConcept(
+                "2501-5",
+                Analyte.UIBC,
+                "Iron binding capacity.unsaturated [Mass/volume] in Serum or Plasma",
+                "two public mappings"));
+        c.add(new LabConcept(
+                "3034-6", Analyte.TRANSFERRIN, "Transferrin [Mass/volume] in Serum or Plasma", "two public mappings"));
+        c.add(new LabConcept(
+                "2502-3",
+                Analyte.TRANSFERRIN_SATURATION,
+                "Iron saturation [Mass Fraction] in Serum or Plasma",
+                "two public mappings"));
         c.add(new LabConcept(
                 "30248-9",
                 Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR,
                 "Transferrin receptor.soluble [Mass/volume] in Serum or Plasma",
-                "V2, review C19"));
-        c.add(new LabConcept("1988-5", Analyte.CRP, "C reactive protein [Mass/volume] in Serum or Plasma", "V2"));
+                "two public mappings; LOINC entry checked"));
+        c.add(new LabConcept(
+                "1988-5", Analyte.CRP, "C reactive protein [Mass/volume] in Serum or Plasma", "two public mappings"));
         c.add(new LabConcept(
                 "30522-7",
                 Analyte.CRP,
                 "C reactive protein [Mass/volume] in Serum or Plasma by High sensitivity method",
-                "V2"));
-        c.add(new LabConcept("4537-7", Analyte.ESR, "Erythrocyte sedimentation rate by Westergren method", "V2"));
-        c.add(new LabConcept("30341-2", Analyte.ESR, "Erythrocyte sedimentation rate", "V2"));
+                "two public mappings"));
+        c.add(new LabConcept(
+                "4537-7", Analyte.ESR, "Erythrocyte sedimentation rate by Westergren method", "two public mappings"));
+        c.add(new LabConcept("30341-2", Analyte.ESR, "Erythrocyte sedimentation rate", "two public mappings"));
         c.add(new LabConcept(
                 "71797-5",
                 Analyte.ZINC_PROTOPORPHYRIN,
                 "Protoporphyrin.zinc [Moles/volume] in Red Blood Cells",
-                "V1, review C19"));
-        c.add(new LabConcept("5671-3", Analyte.BLOOD_LEAD, "Lead [Mass/volume] in Blood", "V2"));
-        c.add(new LabConcept("77307-7", Analyte.BLOOD_LEAD, "Lead [Mass/volume] in Venous blood", "V2"));
-        c.add(new LabConcept("10368-9", Analyte.BLOOD_LEAD, "Lead [Mass/volume] in Capillary blood", "V2"));
-        c.add(new LabConcept("4551-8", Analyte.HBA2, "Hemoglobin A2/Hemoglobin.total in Blood", "V2, review C19"));
+                "one public mapping; LOINC entry checked"));
+        c.add(new LabConcept("5671-3", Analyte.BLOOD_LEAD, "Lead [Mass/volume] in Blood", "two public mappings"));
         c.add(new LabConcept(
-                "4552-6", Analyte.HBA2, "Hemoglobin A2/Hemoglobin.total in Blood by Electrophoresis", "review C18"));
+                "77307-7", Analyte.BLOOD_LEAD, "Lead [Mass/volume] in Venous blood", "two public mappings"));
+        c.add(new LabConcept(
+                "10368-9", Analyte.BLOOD_LEAD, "Lead [Mass/volume] in Capillary blood", "two public mappings"));
+        c.add(new LabConcept(
+                "4551-8",
+                Analyte.HBA2,
+                "Hemoglobin A2/Hemoglobin.total in Blood",
+                "two public mappings; LOINC entry checked"));
+        c.add(new LabConcept(
+                "4552-6",
+                Analyte.HBA2,
+                "Hemoglobin A2/Hemoglobin.total in Blood by Electrophoresis",
+                "LOINC entry checked"));
         c.add(new LabConcept(
                 "34660-1",
                 Analyte.HBA2,
                 "Hemoglobin A2/Hemoglobin.total in Blood by Chromatography column",
-                "review C18"));
-        c.add(new LabConcept("4546-8", Analyte.HBA, "Hemoglobin A/Hemoglobin.total in Blood", "V2, review C19"));
-        c.add(new LabConcept("4576-5", Analyte.HBF, "Hemoglobin F/Hemoglobin.total in Blood", "V2, review C19"));
+                "LOINC entry checked"));
         c.add(new LabConcept(
-                "32682-7", Analyte.HBF, "Hemoglobin F/Hemoglobin.total in Blood by Electrophoresis", "V1"));
-        c.add(new LabConcept("4588-0", Analyte.HBH, "Hemoglobin H/Hemoglobin.total in Blood", "V1, review C19"));
-        c.add(new LabConcept("2064-4", Analyte.CERULOPLASMIN, "Ceruloplasmin [Mass/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("5631-7", Analyte.COPPER, "Copper [Mass/volume] in Serum or Plasma", "V2"));
-        c.add(new LabConcept("5763-8", Analyte.ZINC, "Zinc [Mass/volume] in Serum or Plasma", "V2"));
+                "4546-8",
+                Analyte.HBA,
+                "Hemoglobin A/Hemoglobin.total in Blood",
+                "two public mappings; LOINC entry checked"));
         c.add(new LabConcept(
-                "74442-5", Analyte.VITAMIN_B6, "Pyridoxal phosphate [Moles/volume] in Blood", "V1, verify"));
+                "4576-5",
+                Analyte.HBF,
+                "Hemoglobin F/Hemoglobin.total in Blood",
+                "two public mappings; LOINC entry checked"));
         c.add(new LabConcept(
-                "2641-9", Analyte.VITAMIN_B6, "Pyridoxal phosphate [Moles/volume] in Plasma", "V1, verify"));
+                "32682-7",
+                Analyte.HBF,
+                "Hemoglobin F/Hemoglobin.total in Blood by Electrophoresis",
+                "one public mapping"));
+        c.add(new LabConcept(
+                "4588-0",
+                Analyte.HBH,
+                "Hemoglobin H/Hemoglobin.total in Blood",
+                "one public mapping; LOINC entry checked"));
+        c.add(new LabConcept(
+                "2064-4",
+                Analyte.CERULOPLASMIN,
+                "Ceruloplasmin [Mass/volume] in Serum or Plasma",
+                "two public mappings"));
+        c.add(new LabConcept(
+                "5631-7", Analyte.COPPER, "Copper [Mass/volume] in Serum or Plasma", "two public mappings"));
+        c.add(new LabConcept("5763-8", Analyte.ZINC, "Zinc [Mass/volume] in Serum or Plasma", "two public mappings"));
+        c.add(new LabConcept(
+                "74442-5",
+                Analyte.VITAMIN_B6,
+                "Pyridoxal phosphate [Moles/volume] in Blood",
+                "one public mapping; to be checked against loinc.org"));
+        c.add(new LabConcept(
+                "2641-9",
+                Analyte.VITAMIN_B6,
+                "Pyridoxal phosphate [Moles/volume] in Plasma",
+                "one public mapping; to be checked against loinc.org"));
         c.add(new LabConcept(
                 "10885-2",
                 Analyte.URINE_PORPHYRINS,
                 "Porphyrins [Mass/time] in 24 hour Urine",
-                "V1, conflicting with 2739-1"));
+                "one public mapping; conflicts with 2739-1"));
         c.add(new LabConcept(
                 "2739-1",
                 Analyte.URINE_PORPHYRINS,
                 "Porphyrins [Mass/time] in 24 hour Urine",
-                "V1, conflicting with 10885-2"));
+                "one public mapping; conflicts with 10885-2"));
         c.add(new LabConcept(
-                "33311-2", Analyte.PLASMA_PORPHYRINS, "Porphyrins [Moles/volume] in Serum or Plasma", "V1"));
+                "33311-2",
+                Analyte.PLASMA_PORPHYRINS,
+                "Porphyrins [Moles/volume] in Serum or Plasma",
+                "one public mapping"));
         c.add(new LabConcept(
                 "1742-6",
                 Analyte.ALT,
                 "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma",
-                "V2"));
-        c.add(new LabConcept("4542-7", Analyte.HAPTOGLOBIN, "Haptoglobin [Mass/volume] in Serum or Plasma", "V2"));
+                "two public mappings"));
+        c.add(new LabConcept(
+                "4542-7", Analyte.HAPTOGLOBIN, "Haptoglobin [Mass/volume] in Serum or Plasma", "two public mappings"));
         c.add(new LabConcept(
                 "2532-0",
                 Analyte.LDH,
@@ -199,7 +278,10 @@ public final class LabConcepts {
         c.add(new LabConcept("6690-2", Analyte.WBC, "Leukocytes [#/volume] in Blood by Automated count", "common"));
         c.add(new LabConcept("777-3", Analyte.PLATELETS, "Platelets [#/volume] in Blood by Automated count", "common"));
         c.add(new LabConcept(
-                "15061-5", Analyte.ERYTHROPOIETIN, "Erythropoietin (EPO) [Units/volume] in Serum or Plasma", "V2"));
+                "15061-5",
+                Analyte.ERYTHROPOIETIN,
+                "Erythropoietin (EPO) [Units/volume] in Serum or Plasma",
+                "two public mappings"));
         c.add(new LabConcept(
                 "4548-4", Analyte.HBA1C, "Hemoglobin A1c/Hemoglobin.total in Blood", "check digit + common"));
         c.add(new LabConcept(

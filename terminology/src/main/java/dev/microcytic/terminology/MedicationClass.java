@@ -1,6 +1,6 @@
 package dev.microcytic.terminology;
 
-/** Medication groups that change the interpretation (contract §3.3, medications). */
+/** Medication groups that change the interpretation (code lists in {@link CodeGroups}). */
 public enum MedicationClass {
     ORAL_IRON,
     /** Ferritin and TSAT are uninterpretable for weeks after intravenous iron. */

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Medication code lists of contract §3.3 with brief review C13-C17: ATC prefixes, a curated offline RxNorm table, and
- * the display-text fallback.
+ * Medication code lists: ATC groups and substances (WHO Collaborating Centre, ATC/DDD Index 2025), a curated offline
+ * RxNorm table, and the display-text fallback. Each rule names its source.
  */
 final class MedicationCodes {
 
-    private static final String CONTRACT = "contract §3.3";
+    private static final String ATC_INDEX = "WHO ATC/DDD Index 2025 ";
     private static final String CPIC = "cpicpgx/cpic-schema drug table (RxNorm ingredient with its ATC code)";
 
-    /** Route words that make a chloramphenicol product non-systemic (review C15). */
+    /** Route words that make a chloramphenicol product non-systemic (only systemic use affects the marrow). */
     private static final List<String> LOCAL_ROUTES = List.of(
             "ophthalmic", "otic", "topical", "eye", "ear ", "ear drop", "cream", "ointment", "vaginal", "cutaneous");
 
@@ -45,37 +45,47 @@ final class MedicationCodes {
 
     static List<CodeRule<MedicationClass>> atc() {
         List<CodeRule<MedicationClass>> r = new ArrayList<>();
-        // B03A is all iron; B03AC is parenteral (review C13).
-        prefixes(r, ORAL_IRON, "contract §3.3, review C13", "B03AA", "B03AB", "B03AD", "B03AE");
-        prefixes(r, IV_IRON, "contract §3.3, review C13", "B03AC");
-        exact(r, ISONIAZID, "contract §3.3, review C14", "J04AC01", "J04AM02", "J04AM05", "J04AM06");
-        exact(r, LINEZOLID, CONTRACT, "J01XX08");
-        // Systemic chloramphenicol only; S01AA01 and D06AX02 (eye, skin) are deliberately absent (review C15).
-        exact(r, CHLORAMPHENICOL, "contract §3.3, review C15", "J01BA01");
-        exact(r, PYRIDOXINE, "contract §3.3, review C16", "A11HA02");
-        prefixes(r, ZINC, "contract §3.3, review C16", "A12CB");
-        prefixes(r, ERYTHROPOIESIS_STIMULATING_AGENT, "contract §3.3, review C17", "B03XA");
-        prefixes(r, PROTON_PUMP_INHIBITOR, "contract §3.3, review C17", "A02BC");
-        exact(r, HYDROXYUREA, "contract §3.3, review C17", "L01XX05");
-        prefixes(r, IRON_CHELATOR, "contract §3.3, review C17", "V03AC");
+        // B03A is all iron; B03AC is parenteral iron, which raises ferritin and TSAT for weeks: a class of its own.
+        prefixes(r, ORAL_IRON, ATC_INDEX + "B03AA, B03AB, B03AD, B03AE oral iron", "B03AA", "B03AB", "B03AD", "B03AE");
+        prefixes(r, IV_IRON, ATC_INDEX + "B03AC iron, parenteral preparations", "B03AC");
+        exact(
+                r,
+                ISONIAZID,
+                ATC_INDEX + "J04AC01 isoniazid, J04AM02/05/06 combinations with it",
+                "J04AC01",
+                "J04AM02",
+                "J04AM05",
+                "J04AM06");
+        exact(r, LINEZOLID, ATC_INDEX + "J01XX08 linezolid", "J01XX08");
+        // Systemic chloramphenicol only; S01AA01 and D06AX02 (eye, skin) are deliberately absent: topical use does
+        // not reach the marrow.
+        exact(r, CHLORAMPHENICOL, ATC_INDEX + "J01BA01 chloramphenicol (systemic)", "J01BA01");
+        exact(r, PYRIDOXINE, ATC_INDEX + "A11HA02 pyridoxine", "A11HA02");
+        prefixes(r, ZINC, ATC_INDEX + "A12CB zinc", "A12CB");
+        prefixes(
+                r, ERYTHROPOIESIS_STIMULATING_AGENT, ATC_INDEX + "B03XA other antianemic preparations (ESAs)", "B03XA");
+        prefixes(r, PROTON_PUMP_INHIBITOR, ATC_INDEX + "A02BC proton pump inhibitors", "A02BC");
+        exact(r, HYDROXYUREA, ATC_INDEX + "L01XX05 hydroxycarbamide", "L01XX05");
+        prefixes(r, IRON_CHELATOR, ATC_INDEX + "V03AC iron chelating agents", "V03AC");
         return Collections.unmodifiableList(r);
     }
 
     /**
      * The curated RxNorm table: ingredient codes only where a public source confirms them. RxNorm products (SCD/SBD)
-     * are listed only where verified; unknown products fall back to the display text (contract §3.3).
+     * are listed only where verified; unknown products fall back to the display text, because a MedicationRequest
+     * usually carries a product code that no offline table can hold in full.
      */
     static Map<String, RxNormIngredient> rxnorm() {
         Map<String, RxNormIngredient> m = new LinkedHashMap<>();
-        add(m, "6038", "isoniazid", ISONIAZID, "contract §3.3, review C15; " + CPIC + " J04AC01");
-        add(m, "190376", "linezolid", LINEZOLID, "contract §3.3, review C15");
+        add(m, "6038", "isoniazid", ISONIAZID, "RxNorm ingredient (TTY IN); " + CPIC + " J04AC01");
+        add(m, "190376", "linezolid", LINEZOLID, "RxNorm ingredient (TTY IN)");
         add(
                 m,
                 "1662285",
                 "linezolid 2 MG/ML Injectable Solution (product, rolled up to linezolid)",
                 LINEZOLID,
-                "review C15 (openFDA linezolid 2 mg/mL bag)");
-        add(m, "2348", "chloramphenicol", CHLORAMPHENICOL, "contract §3.3, review C15; " + CPIC);
+                "openFDA label of linezolid 2 mg/mL injection bag (RxCUI 1662285)");
+        add(m, "2348", "chloramphenicol", CHLORAMPHENICOL, "RxNorm ingredient (TTY IN); " + CPIC);
         add(m, "7646", "omeprazole", PROTON_PUMP_INHIBITOR, CPIC + " A02BC01");
         add(m, "40790", "pantoprazole", PROTON_PUMP_INHIBITOR, CPIC + " A02BC02");
         add(m, "17128", "lansoprazole", PROTON_PUMP_INHIBITOR, CPIC + " A02BC03");

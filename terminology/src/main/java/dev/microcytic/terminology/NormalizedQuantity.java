@@ -3,7 +3,7 @@ package dev.microcytic.terminology;
 import java.util.Objects;
 
 /**
- * A lab value after unit normalisation (clinical brief §4.1, tech-notes §6).
+ * A lab value after unit normalisation to its analyte's canonical UCUM unit ({@link QuantityNormalizer}).
  *
  * @param analyte what the value means
  * @param value in {@link Analyte#canonicalUnit()} when {@link #usable()} or {@link Status#IMPLAUSIBLE} after a

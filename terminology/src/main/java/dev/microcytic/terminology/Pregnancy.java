@@ -1,8 +1,8 @@
 package dev.microcytic.terminology;
 
 /**
- * Pregnancy status at evaluation time (contract §3.3: bounded to the last ~10 months). WHO hemoglobin cut-offs
- * differ by trimester.
+ * Pregnancy status at evaluation time, from evidence of the last ~10 months only (a pregnancy lasts no longer). WHO
+ * hemoglobin cut-offs differ by trimester.
  */
 public enum Pregnancy {
     NOT_PREGNANT,

@@ -3,8 +3,9 @@ package dev.microcytic.terminology;
 import java.util.Optional;
 
 /**
- * Pregnancy and trimester from ICD-10-CM codes (contract §3.3, brief review C10). ICD-10-CM trimesters count from the
- * first day of the last menstrual period: first &lt; 14 weeks 0 days, second 14w0d to &lt; 28w0d, third from 28w0d.
+ * Pregnancy and trimester from ICD-10-CM FY2026 codes (Z33.1, Z33.3, Z34, Z3A, O09 and chapter 15 O codes). ICD-10-CM
+ * trimesters count from the first day of the last menstrual period: first &lt; 14 weeks 0 days, second 14w0d to
+ * &lt; 28w0d, third from 28w0d.
  */
 final class PregnancyCodes {
 

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 
 /**
  * Converts a lab value in any common unit to its analyte's {@link Analyte#canonicalUnit() canonical UCUM unit}, so the
- * engine never sees a raw quantity (clinical brief §0 L0 and §4.1, tech-notes §6).
+ * engine never sees a raw quantity. UCUM (org.fhir.ucum) converts within a dimension; it has no analyte molar masses,
+ * so mass-to-molar conversions use the analyte's molar mass from {@link QuantityRule}.
  *
  * <p>Order of decisions: unit spelling ({@link UnitSpellings}, then UCUM as sent), negative or non-finite values,
  * assay-specific units (flagged, never converted), UCUM conversion ({@code org.fhir:ucum}), then molar &lt;-&gt; mass
@@ -125,7 +126,8 @@ public final class QuantityNormalizer {
                 return OptionalDouble.empty();
             }
             if (analyte == Analyte.HBA1C && unit.equals("mmol/mol")) {
-                // IFCC mmol/mol to NGSP % is an affine master equation, not a unit factor (brief §4.1).
+                // IFCC mmol/mol to NGSP % is an affine master equation, not a unit factor (IFCC-NGSP master equation:
+                // NGSP % = IFCC / 10.929 + 2.15).
                 return OptionalDouble.of(value / 10.929 + 2.15);
             }
         }

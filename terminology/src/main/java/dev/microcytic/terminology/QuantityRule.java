@@ -11,8 +11,8 @@ import java.util.Set;
  *
  * @param plausibleMin lowest possible value in the canonical unit
  * @param plausibleMax highest possible value in the canonical unit
- * @param molarMass g/mol used for molar-mass conversions (brief §4.1 "molar-mass basis"), or null when the analyte
- *     has no single molar mass
+ * @param molarMass g/mol used for molar-mass conversions (mmol/L = g/L / molar mass x 1000), or null when the
+ *     analyte has no single molar mass
  * @param ratioUnits for dimensionless canonical units: the only units accepted (UCUM would otherwise convert any ratio
  *     to any other, e.g. HbA1c mmol/mol to %)
  * @param assaySpecific dimension probe (a UCUM unit) to the reason values of that dimension are not converted
@@ -30,7 +30,7 @@ record QuantityRule(
         String largerUnitHint,
         String smallerUnitHint) {
 
-    /** Hb monomer (one heme), brief §4.1: g/dL x 0.6206 = mmol/L. */
+    /** Hb monomer (one heme, 16114 g/mol), as Dutch and Scandinavian labs report it: g/dL x 0.6206 = mmol/L. */
     static final double HB_MONOMER = 16114;
 
     static final double IRON = 55.845;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every rule of contract §3.3 (and brief review C1-C21) with at least one matching and one near-miss code. */
+/** Every code-list rule of {@link CodeGroups} with at least one matching and one near-miss code. */
 class CodeGroupsTest {
 
     private final CodeGroups groups = CodeGroups.standard();
@@ -99,14 +99,14 @@ class CodeGroupsTest {
 
     @ParameterizedTest(name = "{0} raises nothing")
     @CsvSource({
-        // Review C2: the rest of chapter G is not 'neurological disease' (migraine, sleep, carpal tunnel, epilepsy).
+        // The rest of chapter G is not 'neurological disease' (migraine, sleep, carpal tunnel, epilepsy).
         "G43.909",
         "G47.33",
         "G56.00",
         "G40.909",
-        // Review C1: E12 does not exist in ICD-10-CM; E14 neither.
+        // E12 does not exist in ICD-10-CM; E14 neither.
         "E12.9",
-        // Review C4: latent TB is not inflammation.
+        // Latent TB is not inflammation.
         "Z22.7",
         "K92.81",
         "N92.2",
@@ -138,7 +138,7 @@ class CodeGroupsTest {
         assertThat(groups.conditionFlags(CodeGroups.SNOMED, "709044004"))
                 .containsExactly(ClinicalFlag.CHRONIC_KIDNEY_DISEASE);
         assertThat(groups.conditionFlags(CodeGroups.SNOMED, "69896004")).containsExactly(ClinicalFlag.INFLAMMATION);
-        // 83414005 is macrocytic anemia, mislabelled as sideroblastic in one source (brief §4.2): never used.
+        // 83414005 is macrocytic anemia, mislabelled as sideroblastic in one public source: never used.
         assertThat(groups.conditionFlags(CodeGroups.SNOMED, "83414005")).isEmpty();
         assertThat(groups.conditionFlags(CodeGroups.MICROCYTIC_CDS, "photosensitivity"))
                 .containsExactly(ClinicalFlag.PHOTOSENSITIVITY);
@@ -183,7 +183,8 @@ class CodeGroupsTest {
 
     @ParameterizedTest(name = "{0} is not pregnancy evidence")
     @CsvSource({
-        // Puerperium and childbirth (review C10): anemia of the puerperium, anemia complicating the puerperium.
+        // Puerperium and childbirth are not a current pregnancy: anemia of the puerperium, anemia complicating the
+        // puerperium.
         "O90.81",
         "O99.03",
         "O99.02",
@@ -245,7 +246,7 @@ class CodeGroupsTest {
 
     @ParameterizedTest(name = "ATC {0} counts for nothing")
     @CsvSource({
-        // Topical chloramphenicol (eye, skin) does not count (review C15).
+        // Topical chloramphenicol (eye, skin) does not count: only systemic use affects the marrow.
         "S01AA01, chloramphenicol eye drops",
         "D06AX02, chloramphenicol ointment",
         // B03A alone is 'iron preparations', too coarse to tell oral from IV.

@@ -43,7 +43,7 @@ class LabConceptsTest {
     void ignoresOtherSystemsAndUnverifiedCodes() {
         assertThat(concepts.analyteFor("http://snomed.info/sct", "718-7")).isEmpty();
         assertThat(concepts.analyteFor(LabConcepts.LOINC, null)).isEmpty();
-        // 2064-6 is the mistyped ceruloplasmin code the brief warns about; 54071-6 is newborn dried-blood-spot HbE.
+        // 2064-6 is a common mistyping of ceruloplasmin 2064-4; 54071-6 is newborn dried-blood-spot HbE.
         assertThat(concepts.analyteFor(LabConcepts.LOINC, "2064-6")).isEmpty();
         assertThat(concepts.analyteFor(LabConcepts.LOINC, "54071-6")).isEmpty();
         assertThat(concepts.loincCodes(Analyte.HEPCIDIN)).isEmpty();

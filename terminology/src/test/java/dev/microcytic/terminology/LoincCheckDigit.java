@@ -1,6 +1,6 @@
 package dev.microcytic.terminology;
 
-/** LOINC mod-10 check digit (Luhn over the code number), as used by the clinical brief §4.1 to validate codes. */
+/** LOINC mod-10 check digit (Luhn over the code number, as defined in the LOINC User Guide), used to validate codes. */
 final class LoincCheckDigit {
 
     private LoincCheckDigit() {}

@@ -7,7 +7,7 @@ import dev.microcytic.terminology.NormalizedQuantity.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Conversions with the worked numbers of clinical brief §4.1 and brief review T10. */
+/** Conversions checked against worked numbers from the molar masses (Hb monomer 16114, Fe 55.845, Pb 207.2 g/mol). */
 class QuantityNormalizerTest {
 
     private final QuantityNormalizer normalizer = QuantityNormalizer.standard();
@@ -18,7 +18,7 @@ class QuantityNormalizerTest {
         "HEMOGLOBIN, 10.1, g/dL, 10.1, OK",
         "HEMOGLOBIN, 101, g/L, 10.1, CONVERTED",
         "HEMOGLOBIN, 10.1, g/dl, 10.1, OK",
-        // Dutch Hb (monomer, 16114 g/mol): 5 mmol/L = 8.057 g/dL (brief: 'cut-off 5 mmol/L ~ 8.1 g/dL')
+        // Dutch Hb (monomer, 16114 g/mol): 5 mmol/L = 8.057 g/dL, so a cut-off of 5 mmol/L is about 8.1 g/dL
         "HEMOGLOBIN, 5, mmol/L, 8.057, CONVERTED",
         "HEMOGLOBIN, 6.206, mmol/l, 10.0, CONVERTED",
         "HEMATOCRIT, 0.41, L/L, 41, CONVERTED",
@@ -31,7 +31,7 @@ class QuantityNormalizerTest {
         "MCV, 68, fL, 68, OK",
         "MCV, 68, fl, 68, OK",
         "MCV, 68, um3, 68, OK",
-        // MCH 1.5 fmol (Hb monomer) = 24.17 pg; brief: fmol = pg x 0.06206
+        // MCH 1.5 fmol (Hb monomer) = 24.17 pg: fmol = pg x 0.06206
         "MCH, 1.5, fmol, 24.171, CONVERTED",
         "MCHC, 320, g/L, 32, CONVERTED",
         "MCHC, 20, mmol/L, 32.228, CONVERTED",
@@ -40,7 +40,7 @@ class QuantityNormalizerTest {
         "FERRITIN, 8, ng/mL, 8, OK",
         "FERRITIN, 8, ug/L, 8, CONVERTED",
         "FERRITIN, 8, ng/ml, 8, OK",
-        // Iron: 10 umol/L x 55.845 = 55.845 ug/dL (brief: ug/dL = umol/L x 5.585)
+        // Iron: 10 umol/L x 55.845 = 55.845 ug/dL (ug/dL = umol/L x 5.585)
         "IRON, 10, umol/L, 55.845, CONVERTED",
         "IRON, 10, umol/l, 55.845, CONVERTED",
         "IRON, 10, µmol/L, 55.845, CONVERTED",
@@ -50,7 +50,7 @@ class QuantityNormalizerTest {
         "TRANSFERRIN, 2.5, g/L, 250, CONVERTED",
         "CRP, 1.2, mg/dL, 12, CONVERTED",
         "ESR, 30, mm/hr, 30, OK",
-        // Lead: 1 umol/L = 20.72 ug/dL (brief: umol/L = ug/dL x 0.0483)
+        // Lead: 1 umol/L = 20.72 ug/dL (umol/L = ug/dL x 0.0483)
         "BLOOD_LEAD, 0.5, umol/L, 10.36, CONVERTED",
         // Copper 15.74 umol/L ~ 100 ug/dL (x0.1574); zinc 15.3 umol/L ~ 100 ug/dL (x0.1530)
         "COPPER, 15.74, umol/L, 100.02, CONVERTED",

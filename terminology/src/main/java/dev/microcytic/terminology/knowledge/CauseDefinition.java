@@ -3,10 +3,10 @@ package dev.microcytic.terminology.knowledge;
 import java.util.Objects;
 
 /**
- * A cause of the differential (contract §6), as defined in the {@code microcytic-cause} CodeSystem of the knowledge
+ * A cause of the differential, as defined in the {@code microcytic-cause} CodeSystem of the knowledge
  * package.
  *
- * @param code the contract code, e.g. {@code iron-deficiency}
+ * @param code the cause code, e.g. {@code iron-deficiency}
  * @param display short human-readable name
  * @param definition what the code means clinically
  */

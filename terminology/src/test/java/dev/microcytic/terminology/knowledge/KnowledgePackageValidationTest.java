@@ -42,7 +42,7 @@ class KnowledgePackageValidationTest {
                 .anySatisfy(p -> assertThat(p).contains("README.md: missing or empty"))
                 .anySatisfy(p -> assertThat(p).contains("broken.json: not valid JSON"))
                 .anySatisfy(p -> assertThat(p)
-                        .isEqualTo("https://fhir.microcytic.dev/CodeSystem/microcytic-cause: contract code 'irida'"
+                        .isEqualTo("https://fhir.microcytic.dev/CodeSystem/microcytic-cause: required code 'irida'"
                                 + " missing"))
                 .anySatisfy(p -> assertThat(p)
                         .isEqualTo("https://fhir.microcytic.dev/CodeSystem/microcytic-cds: CodeSystem missing from the"

@@ -42,13 +42,13 @@ import org.hl7.fhir.r4.model.ValueSet;
 /**
  * Checks a knowledge package folder and returns every problem found, so one run reports all of them: each file parses,
  * the package metadata and references are complete, every FHIR resource is valid R4 (HAPI FhirValidator with the R4
- * core profiles) and carries the package version, the CodeSystems hold every contract code (contract §6, §7), every
+ * core profiles) and carries the package version, the CodeSystems hold every code the service emits, every
  * code a ValueSet, ConceptMap or test refers to exists, and every threshold, index and interval entry cites sources
  * that resolve to references.json.
  */
 final class KnowledgePackageValidator {
 
-    /** Contract §6. */
+    /** Cause codes the service emits (card source.topic, differential Observation); clients rely on them. */
     static final Set<String> CONTRACT_CAUSES = Set.of(
             "iron-studies-needed",
             "iron-deficiency",
@@ -78,7 +78,7 @@ final class KnowledgePackageValidator {
             "ferroportin-disease",
             "other-hemoglobin-variant");
 
-    /** Contract §7. */
+    /** Next-test codes the service emits in cards; clients rely on them. */
     static final Set<String> CONTRACT_TESTS = Set.of(
             "iron-studies",
             "ferritin",
@@ -112,7 +112,7 @@ final class KnowledgePackageValidator {
             "partner-screening",
             "hematology-referral");
 
-    /** Contract §1, §3.3, §4. */
+    /** Product codes: the differential Observation code and the photosensitivity finding. */
     static final Set<String> CONTRACT_CDS_CODES = Set.of("differential", "photosensitivity");
 
     /** Files of the engine helper: every entry must cite sources. */
@@ -302,7 +302,7 @@ final class KnowledgePackageValidator {
         }
         for (String code : required.stream().sorted().toList()) {
             if (!codes.contains(code)) {
-                problems.add(url + ": contract code '" + code + "' missing");
+                problems.add(url + ": required code '" + code + "' missing");
             }
         }
     }

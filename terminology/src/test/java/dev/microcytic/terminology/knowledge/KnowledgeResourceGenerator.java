@@ -77,8 +77,8 @@ final class KnowledgeResourceGenerator {
         ValueSet set = base(
                 "microcytic-lab-codes",
                 "Microcytic anemia lab codes",
-                "Every LOINC code the microcytic-cds service reads (clinical brief §4.1, review C18-C20); mass and molar"
-                        + " codes of one analyte are both listed. Generated from LabConcepts.");
+                "Every LOINC code the microcytic-cds service reads; mass and molar codes of one analyte are both"
+                        + " listed. Generated from LabConcepts.");
         ConceptSetComponent include = set.getCompose().addInclude().setSystem(LabConcepts.LOINC);
         for (LabConcept concept : LabConcepts.standard().concepts()) {
             include.addConcept().setCode(concept.loinc()).setDisplay(concept.display());
@@ -203,7 +203,7 @@ final class KnowledgeResourceGenerator {
         ValueSet set = base(
                 "microcytic-pregnancy-conditions",
                 "Pregnancy conditions",
-                "ICD-10-CM codes that mean a current pregnancy (contract §3.3, brief review C10): Z33.1, Z33.3, Z34.*,"
+                "ICD-10-CM FY2026 codes that mean a current pregnancy: Z33.1, Z33.3, Z34.*,"
                         + " O09.*, Z3A.* and other O codes whose 6th character is a trimester (1-3), excluding"
                         + " abortive outcomes (O00-O08); the last rule is positional and cannot be written as a"
                         + " ValueSet filter, so it is applied by CodeGroups.pregnancyFromCondition only.");

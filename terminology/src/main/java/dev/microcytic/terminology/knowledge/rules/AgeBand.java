@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /**
- * A half-open age interval {@code [from, to)} as ISO-8601 periods since birth (brief review T2: half-open intervals,
- * calendar arithmetic rather than rounded years).
+ * A half-open age interval {@code [from, to)} as ISO-8601 periods since birth: half-open so that adjacent bands neither
+ * overlap nor leave a gap, and calendar arithmetic rather than rounded years.
  *
  * @param from inclusive lower bound
  * @param to exclusive upper bound, or null for no upper bound

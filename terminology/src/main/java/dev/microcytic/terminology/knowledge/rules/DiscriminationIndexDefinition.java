@@ -3,7 +3,7 @@ package dev.microcytic.terminology.knowledge.rules;
 import java.util.List;
 
 /**
- * A red-cell discrimination index for beta-thalassaemia trait versus iron deficiency (clinical brief §3). The formula
+ * A red-cell discrimination index for beta-thalassaemia trait versus iron deficiency (e.g. Mentzer 1973). The formula
  * is evaluated in code by {@link #code()}; the file carries its text, cut-off and published performance.
  *
  * @param code stable id, e.g. "mentzer"

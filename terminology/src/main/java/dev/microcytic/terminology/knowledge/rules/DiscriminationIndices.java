@@ -3,7 +3,7 @@ package dev.microcytic.terminology.knowledge.rules;
 import java.util.List;
 import java.util.Optional;
 
-/** The discrimination indices of {@code indices.json} in file order (clinical brief §3). */
+/** The discrimination indices of {@code indices.json} in file order (each cites its published sources). */
 public final class DiscriminationIndices {
 
     private final List<DiscriminationIndexDefinition> all;

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * Age-, sex- and pregnancy-specific limits of {@code reference-intervals.json}: WHO hemoglobin cut-offs for anemia
- * (2011 and 2024 sets, clinical brief §2.1; infants under 6 months from the Dallman −2 SD table, brief review T3), MCV
- * and MCH lower limits by age (Dallman −2 SD, brief review T1/T2), ferritin cut-offs for absent stores by age (WHO 2020,
- * Domellöf 2002 for infants, brief review K2) and serum copper lower limits by age (brief review K8). A laboratory's own
- * reference range takes precedence where the result carries one; these are the fallback.
+ * (2011 and 2024 sets, who-2011, who-2024; infants under 6 months from the Dallman −2 SD table, dallman-1977), MCV
+ * and MCH lower limits by age (Dallman −2 SD, dallman-1977), ferritin cut-offs for absent stores by age (WHO 2020,
+ * who-2020; Domellöf 2002 for infants, domellof-2002) and serum copper lower limits by age (Lin 2012, lin-2012; adults
+ * arup-copper). Each entry of the file cites its references by id (references.json). A laboratory's own reference
+ * range takes precedence where the result carries one; these are the fallback.
  */
 public final class ReferenceIntervals {
 
@@ -117,7 +118,7 @@ public final class ReferenceIntervals {
     /**
      * The hemoglobin cut-off for a patient. With an unknown birth date the adult rows apply; with unknown sex at adult
      * age the lower (women's) cut-off applies so that anemia is not over-called; a pregnancy with an unknown trimester
-     * uses the trimester-unknown row (110 g/L, brief review T4).
+     * uses the trimester-unknown row (110 g/L: who-2024, pavord-2020).
      */
     public HemoglobinCutoff anemiaCutoff(
             HemoglobinCutoffSet set, LocalDate birthDate, LocalDate on, Sex sex, Pregnancy pregnancy) {

@@ -3,7 +3,7 @@ package dev.microcytic.terminology.knowledge.rules;
 import java.util.List;
 
 /**
- * One sourced decision threshold of the microcytic workup (clinical brief §2, brief review K2/K8/K13).
+ * One sourced decision threshold of the microcytic workup; {@code sources} cites references.json ids.
  *
  * @param id stable id, e.g. {@code ferritin.absent-stores.5y-plus}
  * @param analyte the analyte name ({@code dev.microcytic.terminology.Analyte}) or null for derived quantities
