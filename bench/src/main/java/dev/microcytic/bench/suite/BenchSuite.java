@@ -46,7 +46,7 @@ public final class BenchSuite {
     /** Compiler CPU (share of one core) under which a server counts as compiled; C2 alone used ~0.35 in round 1. */
     private static final double QUIET_COMPILER_SHARE = 0.10;
 
-    /** The prefetch keys of contract §3.1; any further key the discovery lists is added. */
+    /** The prefetch keys the product's discovery lists; any further key the discovery lists is added. */
     private static final List<String> DEFAULT_PREFETCH_KEYS =
             List.of("patient", "labs", "conditions", "medications", "procedures");
 

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders a {@link Differential} as the FHIR resources of contract §4, for FHIR clients that never speak CDS Hooks:
+ * Renders a {@link Differential} as the FHIR resources the README documents, for FHIR clients that never speak CDS Hooks:
  * the {@link GuidanceResponse} of the evaluation (written here), the differential {@link Observation}
  * ({@link DifferentialObservationWriter}), the {@link RequestGroup} and its {@link ServiceRequest} proposals
  * ({@link NextTestsWriter}). It is the FHIR counterpart of the CDS Hooks card writer and reads the same ranked engine

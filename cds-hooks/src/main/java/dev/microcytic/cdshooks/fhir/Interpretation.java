@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * One evaluation as FHIR resources (contract §4): the differential Observation, the GuidanceResponse that audits the
+ * One evaluation as FHIR resources: the differential Observation, the GuidanceResponse that audits the
  * evaluation, the RequestGroup and the ServiceRequest proposals for the next tests. When nothing microcytic was found
  * only the GuidanceResponse exists.
  *
@@ -42,7 +42,7 @@ public record Interpretation(
         return differential == null;
     }
 
-    /** Every resource, in the order of contract §4: Observation, GuidanceResponse, RequestGroup, ServiceRequests. */
+    /** Every resource, in this order: Observation, GuidanceResponse, RequestGroup, ServiceRequests. */
     public List<Resource> resources() {
         List<Resource> resources = new ArrayList<>();
         if (differential != null) {

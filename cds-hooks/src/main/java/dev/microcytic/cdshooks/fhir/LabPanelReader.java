@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * Reads FHIR R4 lab Observations into the engine's {@link LabPanel} (contract §3.3): the analyte comes from the LOINC
+ * Reads FHIR R4 lab Observations into the engine's {@link LabPanel}: the analyte comes from the LOINC
  * code ({@link LabConcepts}), the value is converted to the analyte's canonical unit ({@link QuantityNormalizer},
  * including molar and mass units under either code), the lab's {@code referenceRange} is kept, and results that are
  * not final, amended or corrected are not used. Panels sent as one Observation with components are read per

@@ -31,7 +31,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Reads the non-lab context of a patient from FHIR R4 (contract §3.3): age and sex from the Patient; clinical flags
+ * Reads the non-lab context of a patient from FHIR R4: age and sex from the Patient; clinical flags
  * from Conditions ({@link CodeGroups}); pregnancy from Conditions and the pregnancy-status Observation (Vocabulary.LOINC
  * 82810-3), bounded to the last ~10 months, where a newer "not pregnant" overrides older evidence; medication
  * exposures from MedicationRequests and MedicationStatements (ATC, RxNorm, a contained Medication's ingredients, the
@@ -39,7 +39,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class PatientContextReader {
 
-    /** Pregnancy evidence older than this says nothing about now (contract §3.3, "~10 months"). */
+    /** Pregnancy evidence older than this says nothing about now (a pregnancy lasts about 10 months at most). */
     static final int PREGNANCY_WINDOW_DAYS = 300;
 
     private final CodeGroups codeGroups;

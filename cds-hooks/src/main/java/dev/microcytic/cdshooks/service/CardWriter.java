@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Turns a {@link Differential} into CDS Hooks cards (contract §3.2, clinical brief §6.2): one card per candidate
+ * Turns a {@link Differential} into CDS Hooks cards (CDS Hooks 2.0 §Card): one card per candidate
  * cause in the engine's rank order, at most four; the summary names the cause and the values that decided it; the
  * detail shows the evidence with dates, sources and thresholds, the discrimination indices with their published
  * performance, what argues against the alternatives, the caveats, the knowledge version and the references;

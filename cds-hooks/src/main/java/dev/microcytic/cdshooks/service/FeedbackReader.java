@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Reads the CDS Hooks 2.0 feedback body {@code {"feedback":[{card, outcome, acceptedSuggestions, overrideReason,
  * outcomeTimestamp}]}} into HAPI's {@link CdsServiceFeedbackJson} items. HAPI 8.8.0's controller binds the body to a
- * single item and silently loses the spec form (tech-notes §4), hence this reader. Every rule of the spec is checked;
+ * single item and silently loses the spec form (CDS Hooks 2.0 §Feedback sends an array), hence this reader. Every rule of the spec is checked;
  * a violation is a 400.
  */
 public final class FeedbackReader {

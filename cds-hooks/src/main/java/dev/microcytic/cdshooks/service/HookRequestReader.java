@@ -26,7 +26,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * parsed by HAPI's FHIR parser.
  *
  * <p>A prefetch key sent with the value {@code null} is kept as present-but-null, so that the caller can tell it from
- * an absent key (contract §3.2 treats both as "read it from {@code fhirServer}").
+ * an absent key (both mean "read it from {@code fhirServer}", CDS Hooks 2.0 §Prefetch).
  */
 public final class HookRequestReader {
 

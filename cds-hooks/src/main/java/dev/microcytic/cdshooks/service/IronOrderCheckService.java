@@ -35,7 +35,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * The {@code microcytic-iron-order-check} service on {@code order-select} (clinical brief §6.1): while the clinician
+ * The {@code microcytic-iron-order-check} service on {@code order-select} : while the clinician
  * picks orders it warns when oral or IV iron is selected although the labs point away from iron deficiency (for
  * example thalassaemia trait with normal ferritin: "iron is not indicated in thal trait with normal ferritin"), and
  * notes when a test that resulted recently is ordered again. Each card offers to remove the draft order (a CDS Hooks
@@ -74,7 +74,7 @@ public final class IronOrderCheckService implements CdsHookService {
             Map.entry(Analyte.COPPER, Duration.ofDays(90)),
             Map.entry(Analyte.ZINC, Duration.ofDays(90)));
 
-    /** Next-test codes (contract §7) and the analyte whose recent result makes the order a repeat. */
+    /** Next-test codes ({@code microcytic-test}) and the analyte whose recent result makes the order a repeat. */
     static final Map<String, Analyte> TEST_ANALYTE = Map.of(
             "iron-studies", Analyte.FERRITIN,
             "ferritin", Analyte.FERRITIN,

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code microcytic-anemia} service on {@code patient-view} (contract §3.1-3.2): reads the prefetched labs and
+ * The {@code microcytic-anemia} service on {@code patient-view} : reads the prefetched labs and
  * context, runs the differential engine and answers its cards; no cards when nothing is microcytic.
  */
 public final class MicrocyticAnemiaService implements CdsHookService {
@@ -59,7 +59,7 @@ public final class MicrocyticAnemiaService implements CdsHookService {
         return definition;
     }
 
-    /** The prefetch templates shared by the services of this product (contract §3.1 keys). */
+    /** The prefetch templates shared by the services of this product (the keys EHRs are told about in discovery). */
     static java.util.Map<String, String> prefetchTemplates(LabConcepts labConcepts) {
         java.util.Map<String, String> templates = new java.util.LinkedHashMap<>();
         templates.put("patient", "Patient/{{context.patientId}}");
