@@ -432,7 +432,8 @@ public final class DifferentialWriter {
             if (!cause.opposing().isEmpty()) {
                 text.append(" Against: ").append(statements(cause.opposing()));
             }
-            cause.caveats().forEach(caveat -> text.append(" Caveat: ").append(sentence(caveat.text())));
+            cause.caveats().forEach(caveat -> text.append(" Caveat: ")
+                    .append(sentence(sourced(caveat.text(), caveat.sourceId()))));
             notes.add(text.toString());
         }
         if (!differential.indices().isEmpty()) {
@@ -445,8 +446,7 @@ public final class DifferentialWriter {
         if (!differential.caveats().isEmpty()) {
             notes.add("Caveats: "
                     + differential.caveats().stream()
-                            .map(Caveat::text)
-                            .map(DifferentialWriter::sentence)
+                            .map(caveat -> sentence(sourced(caveat.text(), caveat.sourceId())))
                             .collect(Collectors.joining(" ")));
         }
         if (!differential.missingAnalytes().isEmpty()) {
@@ -492,8 +492,7 @@ public final class DifferentialWriter {
 
     private static String statements(List<Evidence> evidence) {
         return evidence.stream()
-                .map(Evidence::statement)
-                .map(DifferentialWriter::sentence)
+                .map(item -> sentence(sourced(item.statement(), item.sourceId())))
                 .collect(Collectors.joining(" "));
     }
 
@@ -505,7 +504,15 @@ public final class DifferentialWriter {
                 index.formula(),
                 index.value(),
                 stripZeros(index.cutoff()),
-                index.favours());
+                sourced(index.favours(), index.sourceId()));
+    }
+
+    /**
+     * A statement with the knowledge-package reference id of its source in brackets, e.g.
+     * {@code "Ferritin 6 ng/mL < 15 ng/mL [who-2020]"}, so that a reader of the note can trace it.
+     */
+    private static String sourced(String text, String sourceId) {
+        return sourceId == null || sourceId.isBlank() ? text : text + " [" + sourceId + "]";
     }
 
     private static String stripZeros(double value) {

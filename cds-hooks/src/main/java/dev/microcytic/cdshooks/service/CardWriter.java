@@ -59,15 +59,26 @@ public final class CardWriter {
     private final Citation.Lookup citations;
     private final String guidelineUrl;
     private final Supplier<String> uuids;
+    private final PatientAppLink appLink;
 
     public CardWriter(Citation.Lookup citations, String guidelineUrl) {
-        this(citations, guidelineUrl, CardIds::next);
+        this(citations, guidelineUrl, CardIds::next, PatientAppLink.none());
+    }
+
+    /** @param appLink the link from each card to the patient's page in the web app */
+    public CardWriter(Citation.Lookup citations, String guidelineUrl, PatientAppLink appLink) {
+        this(citations, guidelineUrl, CardIds::next, appLink);
     }
 
     CardWriter(Citation.Lookup citations, String guidelineUrl, Supplier<String> uuids) {
+        this(citations, guidelineUrl, uuids, PatientAppLink.none());
+    }
+
+    CardWriter(Citation.Lookup citations, String guidelineUrl, Supplier<String> uuids, PatientAppLink appLink) {
         this.citations = citations;
         this.guidelineUrl = guidelineUrl;
         this.uuids = uuids;
+        this.appLink = appLink;
     }
 
     /**
@@ -123,7 +134,8 @@ public final class CardWriter {
                 .setLabel("Diagnostic flowchart for microcytic anemia (Donker et al., Blood 2014)")
                 .setUrl(guidelineUrl)
                 .setType("absolute");
-        card.setLinks(List.of(link));
+        card.setLinks(
+                appLink.forPatient(patientId).map(app -> List.of(app, link)).orElse(List.of(link)));
         return card;
     }
 

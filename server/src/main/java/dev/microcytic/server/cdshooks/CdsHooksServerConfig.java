@@ -12,6 +12,7 @@ import dev.microcytic.cdshooks.service.FhirServerPrefetcher;
 import dev.microcytic.cdshooks.service.HookRequestReader;
 import dev.microcytic.cdshooks.service.IronOrderCheckService;
 import dev.microcytic.cdshooks.service.MicrocyticAnemiaService;
+import dev.microcytic.cdshooks.service.PatientAppLink;
 import dev.microcytic.terminology.LabConcepts;
 import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import java.time.Clock;
@@ -46,7 +47,10 @@ class CdsHooksServerConfig {
 
     @Bean
     CdsServiceCatalog cdsServiceCatalog(
-            FhirContext fhirContext, CdsHooksProperties properties, FhirServerPrefetcher prefetcher) {
+            FhirContext fhirContext,
+            CdsHooksProperties properties,
+            FhirServerPrefetcher prefetcher,
+            PatientAppLink patientAppLink) {
         CdsServiceSettings settings = settings(properties);
         KnowledgePackage knowledge = KnowledgePackage.load();
         Citation.Lookup citations = id -> knowledge
@@ -62,7 +66,7 @@ class CdsHooksServerConfig {
                                 engine,
                                 labReader,
                                 contextReader,
-                                new CardWriter(citations, settings.guidelineUrl()),
+                                new CardWriter(citations, settings.guidelineUrl(), patientAppLink),
                                 LabConcepts.standard(),
                                 clock),
                         new IronOrderCheckService(
