@@ -4,12 +4,21 @@
 (async () => {
   const target = document.getElementById("worklist");
   const state = { rows: [], sort: { key: "date", dir: -1 } };
+  const likelihoodOrder = { likely: 0, possible: 1, consider: 2 };
+  const columns = [
+    { key: "name", label: "Patient", value: r => r.name.toLowerCase() },
+    { key: "cause", label: "Leading cause", value: r => r.cause.toLowerCase() },
+    { key: "likelihood", label: "Likelihood", value: r => likelihoodOrder[r.likelihood] ?? 9 },
+    { key: "date", label: "Interpreted", value: r => r.date },
+    { key: "tests", label: "Open next tests", value: r => r.tests.length },
+  ];
+
   let client;
   try {
     client = await MCDS.client();
     if (client.patient && client.patient.id) {
       // An EHR launch in a patient's context opens that patient's page.
-      location.replace("/app/patients/" + encodeURIComponent(client.patient.id) + location.search);
+      location.replace("/app/patients/" + encodeURIComponent(client.patient.id));
       return;
     }
     state.rows = await loadRows(client);
@@ -59,15 +68,6 @@
     [...causes.entries()].sort((a, b) => a[1].localeCompare(b[1])).forEach(([code, text]) =>
       select.append(MCDS.el("option", { value: code }, text)));
   }
-
-  const likelihoodOrder = { likely: 0, possible: 1, consider: 2 };
-  const columns = [
-    { key: "name", label: "Patient", value: r => r.name.toLowerCase() },
-    { key: "cause", label: "Leading cause", value: r => r.cause.toLowerCase() },
-    { key: "likelihood", label: "Likelihood", value: r => likelihoodOrder[r.likelihood] ?? 9 },
-    { key: "date", label: "Interpreted", value: r => r.date },
-    { key: "tests", label: "Open next tests", value: r => r.tests.length },
-  ];
 
   function render(state) {
     const cause = document.getElementById("cause-filter").value;

@@ -44,7 +44,7 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     /** Stores the demo patients that are missing and returns their ids. */
-    List<String> load() {
+    public List<String> load() {
         DemoPatients demo = DemoPatients.load();
         LocalDate today = LocalDate.now(clock);
         List<String> loaded = new ArrayList<>();

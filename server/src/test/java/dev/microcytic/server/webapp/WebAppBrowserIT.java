@@ -1,10 +1,12 @@
 package dev.microcytic.server.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microcytic.server.demo.DemoDataLoader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The web app in a real browser against the whole server with the demo data: the worklist lists the demo patients,
@@ -73,6 +80,51 @@ class WebAppBrowserIT extends AbstractWebAppIT {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    @Autowired
+    private DemoDataLoader demoData;
+
+    @Test
+    @Order(0)
+    @Tag("no-browser")
+    void demoPatientsAreLoadedOnceWithTheirLeadingCauses() {
+        Map<String, String> leading = new LinkedHashMap<>();
+        for (String id : DEMO_PATIENTS) {
+            Bundle current = fhirClient()
+                    .search()
+                    .byUrl("Observation?subject=Patient/" + id + "&code=" + WorklistScale.DIFFERENTIAL
+                            + "&status=final")
+                    .returnBundle(Bundle.class)
+                    .execute();
+            assertThat(current.getEntry()).as(id).hasSize(1);
+            Observation differential = (Observation) current.getEntryFirstRep().getResource();
+            leading.put(
+                    id,
+                    differential.getValueCodeableConcept().getCodingFirstRep().getCode());
+        }
+        assertThat(leading)
+                .containsExactly(
+                        entry("demo-iron-deficiency", "iron-deficiency"),
+                        entry("demo-inflammation", "anemia-of-inflammation"),
+                        entry("demo-beta-thalassemia", "beta-thalassemia-trait"),
+                        entry("demo-alpha-thalassemia", "alpha-thalassemia-trait"),
+                        entry("demo-lead", "lead-poisoning"),
+                        entry("demo-workup", "iron-studies-needed"));
+        // Idempotent: a second load (as at the next start) finds every demo patient and stores nothing.
+        assertThat(demoData.load()).isEmpty();
+    }
+
+    @Test
+    @Order(0)
+    @Tag("no-browser")
+    void appRoutesServeThePagesAndRefuseWhatIsNotAnId() throws Exception {
+        assertThat(get("/app/").statusCode()).isEqualTo(200);
+        assertThat(get("/app/").body()).contains("<title>Worklist");
+        assertThat(get("/app/patients/demo-lead").body()).contains("<title>Patient");
+        assertThat(get("/app/patients/" + "x".repeat(65)).statusCode()).isEqualTo(404);
+        assertThat(get("/app/config.json").body()).contains("\"clientId\":\"microcytic-app\"");
+        assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -183,6 +235,21 @@ class WebAppBrowserIT extends AbstractWebAppIT {
     }
 
     @Test
+    @Order(5)
+    void standaloneSmartLaunchAgainstTheOpenServerReachesTheWorklist() {
+        browser.driver.get(baseUrl() + "/app/launch.html");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("worklist-table")));
+
+        assertThat(browser.driver.getCurrentUrl()).startsWith(baseUrl() + "/app/index.html");
+        assertThat(browser.script("return sessionStorage.getItem('SMART_KEY')")).isNotNull();
+        assertThat(browser.driver.findElements(By.cssSelector("#worklist-table tbody tr"))).hasSizeGreaterThanOrEqualTo(6);
+        // Without an authorization server the SMART client reads the open /fhir without a token; the only errors
+        // allowed are the 404s of its look-ups of a SMART configuration this server does not publish.
+        assertThat(browser.consoleErrors()).allMatch(message -> message.contains("404"));
+        browser.script("sessionStorage.clear()");
+    }
+
+    @Test
     @Order(100)
     @Tag("no-browser")
     void worklistAtOneThousandPatients() throws Exception {
@@ -226,6 +293,11 @@ class WebAppBrowserIT extends AbstractWebAppIT {
                 .forEach(card -> topics.add(
                         card.path("source").path("topic").path("code").asText()));
         return topics;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode callService(String patientId) throws IOException, InterruptedException {
