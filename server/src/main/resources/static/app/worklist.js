@@ -3,7 +3,7 @@
 
 (async () => {
   const target = document.getElementById("worklist");
-  const state = { rows: [], sort: { key: "date", dir: -1 } };
+  const state = { rows: [], total: 0, next: null, sort: { key: "date", dir: -1 } };
   const likelihoodOrder = { likely: 0, possible: 1, consider: 2 };
   const columns = [
     { key: "name", label: "Patient", value: r => r.name.toLowerCase() },
@@ -13,6 +13,7 @@
     { key: "tests", label: "Open next tests", value: r => r.tests.length },
   ];
 
+  const pageSize = 50;
   let client;
   try {
     client = await MCDS.client();
@@ -21,52 +22,97 @@
       location.replace("/app/patients/" + encodeURIComponent(client.patient.id));
       return;
     }
-    state.rows = await loadRows(client);
+    await Promise.all([reload(), fillCauseFilter()]);
   } catch (e) {
     MCDS.status(target, "The worklist could not be read from the FHIR server: " + e.message, true);
     return;
   }
-  fillCauseFilter(state.rows);
-  for (const id of ["cause-filter", "name-filter", "open-filter"]) {
+  document.getElementById("cause-filter").addEventListener("input", () => reload().catch(failed));
+  for (const id of ["name-filter", "open-filter"]) {
     document.getElementById(id).addEventListener("input", () => render(state));
   }
-  render(state);
+  document.getElementById("more").addEventListener("click", () => more(false).catch(failed));
+  document.getElementById("all").addEventListener("click", () => more(true).catch(failed));
 
-  async function loadRows(client) {
-    const diffUrl = "Observation?code=" + encodeURIComponent(MCDS.product + "|differential")
-      + "&status=final&_include=Observation:subject&_sort=-date&_count=" + MCDS.pageSize;
-    const proposalUrl = "ServiceRequest?status=draft&intent=proposal&instantiates-uri:below="
-      + encodeURIComponent(MCDS.module) + "&_elements=subject,code&_count=" + MCDS.pageSize;
-    const [found, proposals] = await Promise.all([MCDS.searchAll(client, diffUrl), MCDS.searchAll(client, proposalUrl)]);
+  function failed(e) {
+    MCDS.status(target, "The worklist could not be read from the FHIR server: " + e.message, true);
+  }
+
+  /**
+   * The first page of current differentials (newest first, the leading-cause filter applied by the server) with
+   * their Patients, the open proposals of those patients, and the total count; rows load a page at a time so that the
+   * list answers quickly however many patients have an interpretation.
+   */
+  async function reload() {
+    const cause = document.getElementById("cause-filter").value;
+    const filter = "code=" + encodeURIComponent(MCDS.product + "|differential") + "&status=final"
+      + (cause ? "&value-concept=" + encodeURIComponent(MCDS.causeSystem + "|" + cause) : "");
+    const first = "Observation?" + filter + "&_include=Observation:subject&_sort=-date&_count=" + pageSize
+      + "&_elements=subject,valueCodeableConcept,component,effective,interpretation";
+    const [page, count] = await Promise.all([
+      client.request(first),
+      client.request("Observation?" + filter + "&_summary=count"),
+    ]);
+    state.rows = [];
+    state.total = count.total || 0;
+    await append(page);
+    render(state);
+  }
+
+  async function more(all) {
+    do {
+      await append(await client.request(state.next));
+    } while (all && state.next);
+    render(state);
+  }
+
+  async function append(bundle) {
+    const found = (bundle.entry || []).map(e => e.resource).filter(Boolean);
+    const link = (bundle.link || []).find(l => l.relation === "next");
+    state.next = link ? link.url : null;
     const patients = new Map(found.filter(r => r.resourceType === "Patient").map(p => ["Patient/" + p.id, p]));
-    const open = MCDS.groupBySubject(proposals);
-    return found.filter(r => r.resourceType === "Observation").map(obs => {
-      const ref = obs.subject && obs.subject.reference;
-      const patient = patients.get(ref);
+    const observations = found.filter(r => r.resourceType === "Observation");
+    const open = await openProposals(observations.map(o => o.subject && o.subject.reference).filter(Boolean));
+    for (const obs of observations) {
+      const ref = obs.subject.reference;
       const cause = MCDS.causeCoding(obs.valueCodeableConcept);
       const first = (obs.component || [])[0] || {};
       const tests = (open.get(ref) || []).map(sr => (sr.code && (sr.code.text || MCDS.testCoding(sr.code).display)) || "test");
-      const critical = (obs.interpretation || []).some(i => (i.coding || []).some(c => c.code === "AA"));
-      return {
-        id: ref ? ref.split("/")[1] : "",
-        name: MCDS.patientName(patient),
-        patient,
+      state.rows.push({
+        id: ref.split("/")[1],
+        name: MCDS.patientName(patients.get(ref)),
+        patient: patients.get(ref),
         cause: (obs.valueCodeableConcept && obs.valueCodeableConcept.text) || cause.display || cause.code || "",
         causeCode: cause.code || "",
         likelihood: first.valueString || "",
         others: Math.max(0, (obs.component || []).length - 1),
         date: obs.effectiveDateTime || "",
         tests,
-        critical,
-      };
-    });
+        critical: (obs.interpretation || []).some(i => (i.coding || []).some(c => c.code === "AA")),
+      });
+    }
   }
 
-  function fillCauseFilter(rows) {
+  /**
+   * The service's open proposals of these patients: one search by subject, filtered here to draft proposals of the
+   * knowledge module (the same selection as the documented per-patient search; with status and intent as search
+   * conditions over many subjects the embedded database plans the query badly).
+   */
+  async function openProposals(subjects) {
+    if (subjects.length === 0) return new Map();
+    const found = await MCDS.searchAll(client, "ServiceRequest?subject=" + encodeURIComponent(subjects.join(","))
+      + "&_elements=subject,code,status,intent,instantiatesUri&_count=" + MCDS.pageSize);
+    return MCDS.groupBySubject(found.filter(sr => sr.status === "draft" && sr.intent === "proposal"
+      && (sr.instantiatesUri || []).some(uri => uri.startsWith(MCDS.module + "/"))));
+  }
+
+  /** Every cause of the cause CodeSystem, so that the filter offers causes beyond the loaded rows. */
+  async function fillCauseFilter() {
+    const systems = await MCDS.searchAll(client, "CodeSystem?url=" + encodeURIComponent(MCDS.causeSystem));
+    const concepts = (systems[0] && systems[0].concept) || [];
     const select = document.getElementById("cause-filter");
-    const causes = new Map(rows.map(r => [r.causeCode, r.cause]));
-    [...causes.entries()].sort((a, b) => a[1].localeCompare(b[1])).forEach(([code, text]) =>
-      select.append(MCDS.el("option", { value: code }, text)));
+    concepts.slice().sort((a, b) => (a.display || a.code).localeCompare(b.display || b.code)).forEach(c =>
+      select.append(MCDS.el("option", { value: c.code }, c.display || c.code)));
   }
 
   function render(state) {
@@ -82,6 +128,11 @@
         const x = column.value(a), y = column.value(b);
         return (x < y ? -1 : x > y ? 1 : 0) * state.sort.dir;
       });
+    if (state.rows.length === 0 && document.getElementById("cause-filter").value) {
+      MCDS.status(target, "No patient has this leading cause in a current interpretation.");
+      document.getElementById("count").textContent = "";
+      return;
+    }
     if (state.rows.length === 0) {
       MCDS.status(target, "No patient has a current interpretation yet. Store a blood count and iron studies, or start the server with --microcytic.demo.enabled=true.");
       document.getElementById("count").textContent = "";
@@ -112,6 +163,9 @@
       MCDS.el("caption", { class: "skip" }, "Patients with a current interpretation; column buttons sort"),
       MCDS.el("thead", {}, head), body);
     target.replaceChildren(table);
-    document.getElementById("count").textContent = rows.length + " of " + state.rows.length + " patients shown";
+    document.getElementById("count").textContent = rows.length + " shown; " + state.rows.length + " of "
+      + state.total + " patients loaded" + (state.next ? "" : " (all)");
+    document.getElementById("more").hidden = !state.next;
+    document.getElementById("all").hidden = !state.next;
   }
 })();

@@ -85,6 +85,7 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot of the whole page at the given width, under target/screenshots. */
     Path screenshot(String name, int width) {
+        driver.manage().window().setSize(new Dimension(width, 1000));
         Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
         driver.manage().window().setSize(new Dimension(width, Math.max(700, height.intValue() + 20)));
         try {

@@ -124,7 +124,8 @@ class WebAppBrowserIT extends AbstractWebAppIT {
         assertThat(get("/app/patients/demo-lead").body()).contains("<title>Patient");
         assertThat(get("/app/patients/" + "x".repeat(65)).statusCode()).isEqualTo(404);
         assertThat(get("/app/config.json").body()).contains("\"clientId\":\"microcytic-app\"");
-        assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -141,14 +142,14 @@ class WebAppBrowserIT extends AbstractWebAppIT {
         assertThat(lead.getText()).contains("Noah Bakker", "Lead poisoning", "likely");
         assertThat(row("demo-workup").getText()).contains("Iron studies needed");
 
-        // Filter by cause, then sort by name with the keyboard-operable column button.
+        // Filter by cause (a new search), then sort by name with the keyboard-operable column button.
         browser.script("const s = document.getElementById('cause-filter'); s.value = 'lead-poisoning';"
                 + " s.dispatchEvent(new Event('input'));");
-        assertThat(browser.driver.findElements(By.cssSelector("#worklist-table tbody tr")))
-                .extracting(row -> row.getAttribute("data-patient"))
-                .containsExactly("demo-lead");
+        browser.await().until(driver -> patientRows().equals(List.of("demo-lead")));
+        assertThat(browser.driver.findElement(By.id("count")).getText()).contains("1 of 1 patients loaded");
         browser.script("const s = document.getElementById('cause-filter'); s.value = '';"
                 + " s.dispatchEvent(new Event('input'));");
+        browser.await().until(driver -> patientRows().size() >= DEMO_PATIENTS.size());
         browser.driver.findElement(By.cssSelector("th[data-key=name] button")).click();
         assertThat(browser.driver
                         .findElement(By.cssSelector("th[data-key=name]"))
@@ -242,7 +243,8 @@ class WebAppBrowserIT extends AbstractWebAppIT {
 
         assertThat(browser.driver.getCurrentUrl()).startsWith(baseUrl() + "/app/index.html");
         assertThat(browser.script("return sessionStorage.getItem('SMART_KEY')")).isNotNull();
-        assertThat(browser.driver.findElements(By.cssSelector("#worklist-table tbody tr"))).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(browser.driver.findElements(By.cssSelector("#worklist-table tbody tr")))
+                .hasSizeGreaterThanOrEqualTo(6);
         // Without an authorization server the SMART client reads the open /fhir without a token; the only errors
         // allowed are the 404s of its look-ups of a SMART configuration this server does not publish.
         assertThat(browser.consoleErrors()).allMatch(message -> message.contains("404"));
@@ -264,13 +266,20 @@ class WebAppBrowserIT extends AbstractWebAppIT {
                 browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("worklist-table")));
                 millis = (System.nanoTime() - start) / 1_000_000;
             }
-            assertThat(browser.driver.findElements(By.cssSelector("#worklist-table tbody tr")))
-                    .hasSizeGreaterThanOrEqualTo(WorklistScale.PATIENTS);
+            assertThat(patientRows()).hasSize(WorklistScale.PAGE);
+            assertThat(browser.driver.findElement(By.id("count")).getText())
+                    .contains("50 of " + WorklistScale.PATIENTS + " patients loaded");
             assertThat(browser.consoleErrors()).isEmpty();
             report += "  worklist page in Chromium until its table is rendered: " + millis + " ms\n";
         }
         Files.writeString(Path.of("target", "worklist-timing.txt"), report);
         System.out.print(report);
+    }
+
+    private List<String> patientRows() {
+        return browser.driver.findElements(By.cssSelector("#worklist-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-patient"))
+                .toList();
     }
 
     private WebElement row(String patientId) {
