@@ -134,10 +134,7 @@ class WebAppBrowserIT extends AbstractWebAppIT {
         browser.driver.get(baseUrl() + "/app/");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("worklist-table")));
 
-        List<String> ids = browser.driver.findElements(By.cssSelector("#worklist-table tbody tr")).stream()
-                .map(row -> row.getAttribute("data-patient"))
-                .toList();
-        assertThat(ids).containsAll(DEMO_PATIENTS);
+        assertThat(patientRows()).containsAll(DEMO_PATIENTS);
         WebElement lead = row("demo-lead");
         assertThat(lead.getText()).contains("Noah Bakker", "Lead poisoning", "likely");
         assertThat(row("demo-workup").getText()).contains("Iron studies needed");
@@ -276,10 +273,11 @@ class WebAppBrowserIT extends AbstractWebAppIT {
         System.out.print(report);
     }
 
+    /** The rows' patient ids, read in one script: the table may be redrawn between two WebDriver calls. */
+    @SuppressWarnings("unchecked")
     private List<String> patientRows() {
-        return browser.driver.findElements(By.cssSelector("#worklist-table tbody tr")).stream()
-                .map(row -> row.getAttribute("data-patient"))
-                .toList();
+        return (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#worklist-table tbody tr'), row => row.dataset.patient)");
     }
 
     private WebElement row(String patientId) {
