@@ -6,7 +6,6 @@ import static dev.microcytic.cdshooks.fhir.FhirText.placeholder;
 import static dev.microcytic.cdshooks.fhir.FhirText.sentence;
 
 import dev.microcytic.cdshooks.differential.CandidateCause;
-import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.cdshooks.differential.ComputedIndex;
 import dev.microcytic.cdshooks.differential.Differential;
 import dev.microcytic.cdshooks.differential.Evidence;
@@ -146,7 +145,8 @@ final class DifferentialObservationWriter {
             if (!cause.opposing().isEmpty()) {
                 text.append(" Against: ").append(statements(cause.opposing()));
             }
-            cause.caveats().forEach(caveat -> text.append(" Caveat: ").append(sentence(caveat.text())));
+            cause.caveats().forEach(caveat -> text.append(" Caveat: ")
+                    .append(sentence(sourced(caveat.text(), caveat.sourceId()))));
             notes.add(text.toString());
         }
         if (!differential.indices().isEmpty()) {
@@ -159,8 +159,7 @@ final class DifferentialObservationWriter {
         if (!differential.caveats().isEmpty()) {
             notes.add("Caveats: "
                     + differential.caveats().stream()
-                            .map(Caveat::text)
-                            .map(FhirText::sentence)
+                            .map(caveat -> sentence(sourced(caveat.text(), caveat.sourceId())))
                             .collect(Collectors.joining(" ")));
         }
         if (!differential.missingAnalytes().isEmpty()) {
@@ -198,8 +197,7 @@ final class DifferentialObservationWriter {
 
     private static String statements(List<Evidence> evidence) {
         return evidence.stream()
-                .map(Evidence::statement)
-                .map(FhirText::sentence)
+                .map(item -> sentence(sourced(item.statement(), item.sourceId())))
                 .collect(Collectors.joining(" "));
     }
 
@@ -211,7 +209,20 @@ final class DifferentialObservationWriter {
                 index.formula(),
                 index.value(),
                 stripZeros(index.cutoff()),
-                index.favours());
+                sourced(index.favours(), index.sourceId()));
+    }
+
+    /**
+     * A statement with the knowledge-package reference id of its source in brackets, e.g.
+     * {@code "Ferritin 6 ng/mL < 15 ng/mL [who-2020]"}, so that a reader of the note (and the web app) can trace it.
+     */
+    private static String sourced(String text, String sourceId) {
+        if (sourceId == null || sourceId.isBlank()) {
+            return text;
+        }
+        // the reference goes before the closing full stop, which sentence() puts back
+        String body = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return body + " [" + sourceId + "]";
     }
 
     private static String stripZeros(double value) {

@@ -3,6 +3,7 @@ package dev.microcytic.cdshooks.service;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceIndicatorEnum;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseCardJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
+import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseLinkJson;
 import dev.microcytic.cdshooks.differential.CandidateCause;
 import dev.microcytic.cdshooks.differential.Differential;
 import dev.microcytic.cdshooks.differential.Evidence;
@@ -36,14 +37,25 @@ public final class CardWriter {
 
     private final Citation.Lookup citations;
     private final CardEnvelope envelope;
+    private final PatientAppLink appLink;
 
     public CardWriter(Citation.Lookup citations, String guidelineUrl) {
-        this(citations, guidelineUrl, CardIds::next);
+        this(citations, guidelineUrl, CardIds::next, PatientAppLink.none());
+    }
+
+    /** @param appLink the link from each card to the patient's page in the web app */
+    public CardWriter(Citation.Lookup citations, String guidelineUrl, PatientAppLink appLink) {
+        this(citations, guidelineUrl, CardIds::next, appLink);
     }
 
     CardWriter(Citation.Lookup citations, String guidelineUrl, Supplier<String> uuids) {
+        this(citations, guidelineUrl, uuids, PatientAppLink.none());
+    }
+
+    CardWriter(Citation.Lookup citations, String guidelineUrl, Supplier<String> uuids, PatientAppLink appLink) {
         this.citations = citations;
         this.envelope = new CardEnvelope(guidelineUrl, uuids);
+        this.appLink = appLink;
     }
 
     /**
@@ -92,6 +104,12 @@ public final class CardWriter {
         if (!tests.isEmpty()) {
             card.setSelectionBehaviour("any");
         }
+        appLink.forPatient(patientId).ifPresent(app -> {
+            List<CdsServiceResponseLinkJson> links = new ArrayList<>();
+            links.add(app);
+            links.addAll(card.getLinks());
+            card.setLinks(links);
+        });
         return card;
     }
 

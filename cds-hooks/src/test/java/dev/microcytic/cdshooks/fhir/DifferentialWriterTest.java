@@ -85,6 +85,22 @@ class DifferentialWriterTest {
     }
 
     @Test
+    void rationaleNamesTheSourceOfEachStatementIndexAndCaveat() {
+        Observation observation =
+                writer.write(ironDeficiencyFirst(Set.of()), PATIENT, NOW).differential();
+
+        assertThat(observation.getNote())
+                .extracting(n -> n.getText())
+                .contains(
+                        "1. Iron deficiency anemia (likely). For: Ferritin 6 ng/mL < 15 ng/mL (absent iron stores)"
+                                + " [who-2020].",
+                        "2. Beta-thalassemia trait (possible). Against: Mentzer index 16.2 > 13 [mentzer-1973]."
+                                + " Caveat: Iron deficiency lowers HbA2 [donker-2014].",
+                        "Indices: Mentzer index (MCV / RBC) 16.2, cut-off 13, favours iron-deficiency [mentzer-1973].",
+                        "Caveats: Pregnancy lowers the Hb cut-off [who-2011].");
+    }
+
+    @Test
     void guidanceResponseLinksRequestGroupAndProposalsWithKnowledgeVersion() {
         Interpretation interpretation = writer.write(ironDeficiencyFirst(Set.of()), PATIENT, NOW);
 

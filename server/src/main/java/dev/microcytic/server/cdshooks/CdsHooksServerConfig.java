@@ -10,6 +10,7 @@ import dev.microcytic.cdshooks.service.FhirServerPrefetcher;
 import dev.microcytic.cdshooks.service.HookRequestReader;
 import dev.microcytic.cdshooks.service.IronOrderCheckService;
 import dev.microcytic.cdshooks.service.MicrocyticAnemiaService;
+import dev.microcytic.cdshooks.service.PatientAppLink;
 import dev.microcytic.terminology.LabConcepts;
 import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import java.time.Clock;
@@ -46,7 +47,8 @@ class CdsHooksServerConfig {
             FhirContext fhirContext,
             CdsHooksProperties properties,
             FhirServerPrefetcher prefetcher,
-            DifferentialPipeline pipeline) {
+            DifferentialPipeline pipeline,
+            PatientAppLink patientAppLink) {
         CdsServiceSettings settings = settings(properties);
         KnowledgePackage knowledge = KnowledgePackage.load();
         Citation.Lookup citations = id -> knowledge
@@ -58,7 +60,7 @@ class CdsHooksServerConfig {
                 List.of(
                         new MicrocyticAnemiaService(
                                 pipeline,
-                                new CardWriter(citations, settings.guidelineUrl()),
+                                new CardWriter(citations, settings.guidelineUrl(), patientAppLink),
                                 LabConcepts.standard(),
                                 clock),
                         new IronOrderCheckService(pipeline, LabConcepts.standard(), clock, settings.guidelineUrl())),
