@@ -87,6 +87,20 @@ class FhirServerIT extends AbstractServerIT {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ehr.example.org");
     }
 
+    @Test
+    void anOpenFhirServerRefusesOriginsThatAreNotListed() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/Observation"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://attacker.example.net")
+                .header("Access-Control-Request-Method", "GET")
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build();
