@@ -12,8 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores the AuditEvents HAPI's BALP interceptor produces in this server's own FHIR store, off the request path: the
@@ -46,6 +49,23 @@ final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseable {
 
     @Override
     public void recordAuditEvent(AuditEvent auditEvent) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A write is audited once it has committed: written earlier, the event could reference a resource that
+            // other transactions cannot see yet, and a rolled-back write (e.g. denied by the scopes) never happened.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        enqueue(auditEvent);
+                    }
+                }
+            });
+        } else {
+            enqueue(auditEvent);
+        }
+    }
+
+    private void enqueue(AuditEvent auditEvent) {
         if (!queue.offer(auditEvent)) {
             long count = dropped.incrementAndGet();
             if (Long.bitCount(count) == 1) {
@@ -104,8 +124,11 @@ final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseable {
                     response.getEntry().stream()
                             .filter(entry -> !entry.getResponse().getStatus().startsWith("2"))
                             .forEach(entry -> log.debug(
-                                    "AuditEvent not stored: {}",
-                                    entry.getResponse().getStatus()));
+                                    "AuditEvent not stored: {} {}",
+                                    entry.getResponse().getStatus(),
+                                    entry.getResponse().getOutcome() instanceof OperationOutcome outcome
+                                            ? outcome.getIssueFirstRep().getDiagnostics()
+                                            : ""));
                 }
             }
         } catch (RuntimeException e) {

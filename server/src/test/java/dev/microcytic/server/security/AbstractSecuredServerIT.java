@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "microcytic.fhir.auth.issuers[0].jwks-uri=file:${user.dir}/target/it-fhir-auth-jwks.json",
             "microcytic.fhir.auth.token-endpoint=https://auth.it.microcytic.dev/realms/hospital/token",
             "microcytic.reevaluation.enabled=false",
-            "microcytic.cors.fhir-allowed-origins=*"
+            "microcytic.cors.fhir-allowed-origins=*",
+            "logging.level.dev.microcytic.server.security.AuditEventWriter=DEBUG"
         })
 @ActiveProfiles(resolver = AbstractServerIT.ItProfileResolver.class)
 abstract class AbstractSecuredServerIT {

@@ -113,7 +113,7 @@ class FhirAuthenticationIT extends AbstractSecuredServerIT {
 
         assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
-                .hasValue("*");
+                .hasValue("https://smart-app.example.net");
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
                 .isEmpty();
     }
