@@ -13,7 +13,7 @@ port=18090; base=http://127.0.0.1:$port
 db=$(mktemp -d)
 java -Xms256m -Xmx768m -XX:SharedArchiveFile=server/target/app/microcytic-server.jsa \
     -jar server/target/app/microcytic-server.jar --server.port=$port --server.address=127.0.0.1 \
-    "--spring.datasource.url=jdbc:h2:file:$db/h2;DB_CLOSE_ON_EXIT=FALSE" --microcytic.cds.auth.required=false \
+    "--spring.datasource.url=jdbc:h2:file:$db/h2;DB_CLOSE_ON_EXIT=FALSE" --microcytic.cds.auth.required=false --microcytic.fhir.auth.required=false \
     --microcytic.reevaluation.enabled=true --management.endpoints.web.exposure.include=health,metrics "$@" \
     > "$db/server.log" 2>&1 &
 pid=$!

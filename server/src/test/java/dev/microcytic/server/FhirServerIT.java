@@ -87,6 +87,34 @@ class FhirServerIT extends AbstractServerIT {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ehr.example.org");
     }
 
+    @Test
+    void anOpenFhirServerRefusesOriginsThatAreNotListed() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/Observation"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://attacker.example.net")
+                .header("Access-Control-Request-Method", "GET")
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void anOpenFhirServerStillRefusesAdminOperations() throws Exception {
+        HttpResponse<String> reindex = http.send(
+                HttpRequest.newBuilder(URI.create(fhirBaseUrl() + "/$reindex"))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reindex.statusCode()).isEqualTo(403);
+        assertThat(get("/fhir/_history").statusCode()).isEqualTo(403);
+        assertThat(get("/fhir/Patient/_history?_count=1").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build();

@@ -442,6 +442,7 @@ public final class BenchSuite {
         command.add("--server.address=127.0.0.1");
         command.add("--spring.datasource.url=" + databaseUrl);
         command.add("--microcytic.cds.auth.required=false");
+        command.add("--microcytic.fhir.auth.required=false");
         command.add("--microcytic.reevaluation.enabled=" + reevaluation);
         command.add("--management.endpoints.web.exposure.include=health,metrics");
         return start(name, command, port);

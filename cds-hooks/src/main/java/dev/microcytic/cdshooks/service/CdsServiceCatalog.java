@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -54,8 +56,23 @@ public final class CdsServiceCatalog {
      * @throws CdsHookException 404 unknown service, 400 malformed request or wrong hook, 412 required data unavailable
      */
     public CdsServiceResponseJson call(String serviceId, byte[] body) {
+        return call(serviceId, body, fhirServer -> true);
+    }
+
+    /**
+     * Answers {@code POST /cds-services/{id}} for a caller that may name only some FHIR servers.
+     *
+     * @param fhirServerAllowed whether the request's {@code fhirServer} may be read; any other is refused with 400
+     *     before any connection
+     * @throws CdsHookException 404 unknown service, 400 malformed request, wrong hook or fhirServer not allowed, 412
+     *     required data unavailable
+     */
+    public CdsServiceResponseJson call(String serviceId, byte[] body, Predicate<String> fhirServerAllowed) {
         CdsHookService service = service(serviceId);
         CdsServiceRequestJson request = requestReader.read(body);
+        if (request.getFhirServer() != null && !fhirServerAllowed.test(request.getFhirServer())) {
+            throw CdsHookException.badRequest("'fhirServer' is not one of the FHIR servers this service may read");
+        }
         CdsServiceJson definition = service.definition();
         if (!definition.getHook().equals(request.getHook())) {
             throw CdsHookException.badRequest(
@@ -84,8 +101,9 @@ public final class CdsServiceCatalog {
     }
 
     /**
-     * Fills every absent key from {@code fhirServer}. The reads are independent, so all but the last run on the
-     * prefetcher's reader threads while the calling thread does the last one itself.
+     * Fills every absent key from {@code fhirServer}. The reads are independent and run in parallel on the
+     * prefetcher's reader threads; together they get the prefetcher's deadline, after which a required key still
+     * missing fails the call (412).
      */
     private void completePrefetch(CdsHookService service, CdsServiceRequestJson request) {
         Map<String, String> templates = service.definition().getPrefetch();
@@ -112,17 +130,42 @@ public final class CdsServiceCatalog {
         }
         String fhirServer = request.getFhirServer();
         String token = request.getServiceRequestAuthorizationJson().getAccessToken();
+        long deadline = System.nanoTime() + prefetcher.deadline().toNanos();
         List<CompletableFuture<IBaseResource>> reads = new ArrayList<>(missing.size());
-        for (int i = 0; i < missing.size() - 1; i++) {
-            reads.add(prefetcher.fetchAsync(fhirServer, token, missing.get(i).query()));
+        for (MissingKey key : missing) {
+            reads.add(prefetcher.fetchAsync(fhirServer, token, key.query(), deadline));
         }
-        MissingKey last = missing.get(missing.size() - 1);
-        IBaseResource lastValue = readNow(last, () -> prefetcher.fetch(fhirServer, token, last.query()));
-        for (int i = 0; i < reads.size(); i++) {
-            CompletableFuture<IBaseResource> read = reads.get(i);
-            request.addPrefetch(missing.get(i).key(), readNow(missing.get(i), read::join));
+        try {
+            for (int i = 0; i < reads.size(); i++) {
+                request.addPrefetch(missing.get(i).key(), await(missing.get(i), reads.get(i), deadline));
+            }
+        } finally {
+            reads.forEach(read -> read.cancel(false));
         }
-        request.addPrefetch(last.key(), lastValue);
+    }
+
+    /** A failed or late read of a required key fails the call (412); of an optional key it leaves the key empty. */
+    private static IBaseResource await(MissingKey key, CompletableFuture<IBaseResource> read, long deadline) {
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (key.required()) {
+                throw CdsHookException.preconditionFailed(
+                        "Prefetch data missing and the fhirServer did not answer in time");
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CdsHookException.preconditionFailed("Prefetch data missing and the read was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CdsHookException failure) {
+                if (key.required()) {
+                    throw failure;
+                }
+                return null;
+            }
+            throw new IllegalStateException("fhirServer read failed unexpectedly", e.getCause());
+        }
     }
 
     /** The resolved query for a key, or null when an optional key cannot be read (no server, no context value). */
@@ -139,26 +182,6 @@ public final class CdsServiceCatalog {
             throw CdsHookException.preconditionFailed("A required prefetch query cannot be filled from context");
         }
         return query;
-    }
-
-    /** A failed read of a required key fails the call (412); of an optional key it leaves the key empty. */
-    private static IBaseResource readNow(MissingKey key, Supplier<IBaseResource> read) {
-        try {
-            return read.get();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof CdsHookException failure) {
-                if (key.required()) {
-                    throw failure;
-                }
-                return null;
-            }
-            throw e;
-        } catch (CdsHookException e) {
-            if (key.required()) {
-                throw e;
-            }
-            return null;
-        }
     }
 
     private record MissingKey(String key, String query, boolean required) {}

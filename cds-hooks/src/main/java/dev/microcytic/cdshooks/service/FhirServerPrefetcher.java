@@ -69,6 +69,7 @@ public final class FhirServerPrefetcher implements AutoCloseable {
         factory.setConnectTimeout(connect);
         factory.setSocketTimeout(read);
         factory.setConnectionRequestTimeout(connect);
+        ResponseSizeLimit sizeLimit = new ResponseSizeLimit(settings.maxResponseBytes());
         this.http = HttpClientBuilder.create()
                 // One retry of a read, and only after an I/O error that is not a timeout or a refused connection,
                 // typically a pooled keep-alive connection the server had just closed. A slow or down EHR still gets
@@ -76,6 +77,10 @@ public final class FhirServerPrefetcher implements AutoCloseable {
                 // ConnectException or UnknownHostException).
                 .setRetryHandler(new DefaultHttpRequestRetryHandler(1, false))
                 .disableCookieManagement()
+                // No gzip/deflate: the size limit counts the bytes that are parsed (no unbounded decompression).
+                .disableContentCompression()
+                .addInterceptorLast((org.apache.http.HttpRequestInterceptor) sizeLimit)
+                .addInterceptorLast((org.apache.http.HttpResponseInterceptor) sizeLimit)
                 .setMaxConnTotal(MAX_PARALLEL_READS + 18)
                 // An EHR is usually one route: allow every parallel read on it plus the callers' own.
                 .setMaxConnPerRoute(MAX_PARALLEL_READS + 8)
@@ -106,8 +111,14 @@ public final class FhirServerPrefetcher implements AutoCloseable {
     /**
      * {@link #fetch} on a reader thread. The future fails with the same {@link CdsHookException} {@code fetch} throws.
      */
-    public CompletableFuture<IBaseResource> fetchAsync(String fhirServer, String accessToken, String query) {
-        return CompletableFuture.supplyAsync(() -> fetch(fhirServer, accessToken, query), readers);
+    public CompletableFuture<IBaseResource> fetchAsync(
+            String fhirServer, String accessToken, String query, long deadlineNanos) {
+        return CompletableFuture.supplyAsync(() -> fetch(fhirServer, accessToken, query, deadlineNanos), readers);
+    }
+
+    /** The time all reads of one hook call may take together. */
+    public java.time.Duration deadline() {
+        return settings.deadline();
     }
 
     /**
@@ -117,6 +128,18 @@ public final class FhirServerPrefetcher implements AutoCloseable {
      * @throws CdsHookException 412 when the server cannot be used or does not answer with the resource
      */
     public IBaseResource fetch(String fhirServer, String accessToken, String query) {
+        return fetch(
+                fhirServer,
+                accessToken,
+                query,
+                System.nanoTime() + settings.deadline().toNanos());
+    }
+
+    /**
+     * {@link #fetch(String, String, String)} that follows no further search page once {@code deadlineNanos}
+     * ({@link System#nanoTime()} scale) has passed.
+     */
+    public IBaseResource fetch(String fhirServer, String accessToken, String query, long deadlineNanos) {
         checkAllowed(fhirServer);
         IGenericClient client = clientContext.newRestfulGenericClient(fhirServer);
         if (accessToken != null && !accessToken.isBlank()) {
@@ -126,25 +149,34 @@ public final class FhirServerPrefetcher implements AutoCloseable {
         try {
             if (query.indexOf('?') >= 0) {
                 client.registerInterceptor(NO_STORE);
-                return collectPages(client, client.fetchResourceFromUrl(Bundle.class, url));
+                return collectPages(client, fhirServer, client.fetchResourceFromUrl(Bundle.class, url), deadlineNanos);
             }
             String type = query.substring(0, query.indexOf('/'));
             Class<? extends IBaseResource> resourceClass =
                     clientContext.getResourceDefinition(type).getImplementingClass();
             return client.fetchResourceFromUrl(resourceClass, url);
+        } catch (CdsHookException e) {
+            throw e;
         } catch (FhirClientConnectionException e) {
             log.debug("fhirServer could not be reached", e);
-            throw CdsHookException.preconditionFailed("Prefetch data missing and the fhirServer could not be reached");
+            throw unreadable();
         } catch (BaseServerResponseException e) {
             log.debug("fhirServer answered {} to a prefetch read", e.getStatusCode());
-            throw CdsHookException.preconditionFailed(
-                    "Prefetch data missing and the fhirServer answered HTTP " + e.getStatusCode());
+            throw unreadable();
         } catch (RuntimeException e) {
-            // A server answering something that is not FHIR (HTML error page, wrong resource type...).
+            // A server answering something that is not FHIR (HTML error page, wrong resource type, too large...).
             log.debug("fhirServer answer could not be used", e);
-            throw CdsHookException.preconditionFailed(
-                    "Prefetch data missing and the fhirServer answer was not usable FHIR");
+            throw unreadable();
         }
+    }
+
+    /**
+     * The same answer for every failure: what the EHR's server said (status, body, host details) stays in the DEBUG
+     * log, so the service cannot be used to probe other servers.
+     */
+    static CdsHookException unreadable() {
+        return CdsHookException.preconditionFailed(
+                "Prefetch data missing and it could not be read from the fhirServer");
     }
 
     /**
@@ -168,15 +200,40 @@ public final class FhirServerPrefetcher implements AutoCloseable {
         return encoded.toString();
     }
 
-    private Bundle collectPages(IGenericClient client, Bundle first) {
+    private Bundle collectPages(IGenericClient client, String fhirServer, Bundle first, long deadlineNanos) {
         Bundle page = first;
         int pages = 1;
         while (page.getLink(Bundle.LINK_NEXT) != null && pages < settings.maxPages()) {
+            if (!underBase(page.getLink(Bundle.LINK_NEXT).getUrl(), fhirServer)) {
+                // The access token is for fhirServer only: never sent to a host a page link names.
+                log.debug("fhirServer's next-page link leaves its base; not followed");
+                throw unreadable();
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw CdsHookException.preconditionFailed(
+                        "Prefetch data missing and the fhirServer did not answer in time");
+            }
             page = client.loadPage().next(page).execute();
             first.getEntry().addAll(page.getEntry());
             pages++;
         }
         return first;
+    }
+
+    /** Whether {@code url} lies under the base URL {@code fhirServer} (same scheme, host, port and path prefix). */
+    static boolean underBase(String url, String fhirServer) {
+        if (url == null) {
+            return false;
+        }
+        String base = fhirServer.endsWith("/") ? fhirServer.substring(0, fhirServer.length() - 1) : fhirServer;
+        if (!url.regionMatches(true, 0, base, 0, base.length())) {
+            return false;
+        }
+        if (url.length() == base.length()) {
+            return true;
+        }
+        char next = url.charAt(base.length());
+        return next == '/' || next == '?';
     }
 
     private void checkAllowed(String fhirServer) {

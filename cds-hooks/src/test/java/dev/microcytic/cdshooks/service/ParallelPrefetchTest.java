@@ -199,7 +199,9 @@ class ParallelPrefetchTest {
         assertThatThrownBy(() -> catalog.call("microcytic-anemia", request().getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(CdsHookException.class, e -> {
                     assertThat(e.status()).isEqualTo(412);
-                    assertThat(e.getMessage()).contains("HTTP 500");
+                    // The upstream status and body are not echoed (only logged at DEBUG).
+                    assertThat(e.getMessage())
+                            .isEqualTo("Prefetch data missing and it could not be read from the fhirServer");
                 });
     }
 }

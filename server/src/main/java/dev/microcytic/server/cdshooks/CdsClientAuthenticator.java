@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the EHR's bearer JWT on CDS Hooks calls by the CDS Hooks 2.0 "Trusting CDS Clients" rules (contract §5):
  * the token is signed (never {@code none}, never HMAC) by a key of a configured trusted issuer, read only from that
- * issuer's configured JWKS URI (a {@code jku} header is never fetched and must equal it when present); {@code aud} is
+ * issuer's configured JWKS URI (a {@code jku} header is never fetched; one that differs is ignored); {@code aud} is
  * the URL that was called; {@code exp}, {@code iat} and {@code jti} are present, the token is not expired, not issued
  * in the future, and its {@code jti} has not been used before (checked in the database).
  *
@@ -129,12 +129,17 @@ final class CdsClientAuthenticator {
             throw reject("issuer not trusted");
         }
         if (header.getJWKURL() != null && !header.getJWKURL().toString().equals(issuer.jwksUri())) {
-            throw reject("jku differs from the issuer's configured JWKS");
+            // Never fetched: EHRs (and the CDS Hooks sandbox) name their public JWKS there, while this server may
+            // hold the same keys offline. The signature below is checked with the configured keys only.
+            log.debug("CDS client token names a jku other than the configured JWKS; it is ignored");
         }
         JWTClaimsSet claims = verify(jwt, issuer, calledUrl);
         checkTimes(claims);
+        // Remembered until the token can no longer pass the expiry check, which tolerates the clock skew.
         if (!replayGuard.firstUse(
-                issuer.iss(), claims.getJWTID(), claims.getExpirationTime().toInstant())) {
+                issuer.iss(),
+                claims.getJWTID(),
+                claims.getExpirationTime().toInstant().plus(clockSkew))) {
             throw reject("jti already used");
         }
         return new CdsClient(issuer.iss(), claims.getSubject());

@@ -42,6 +42,7 @@ class CdsHooksController {
     private final CdsServiceCatalog catalog;
     private final CdsRequestAuthorizer authorizer;
     private final FeedbackStore feedbackStore;
+    private final FhirServerAllowList fhirServers;
     private final ObjectMapper writer;
     private final long maxRequestBytes;
 
@@ -49,11 +50,13 @@ class CdsHooksController {
             CdsServiceCatalog catalog,
             CdsRequestAuthorizer authorizer,
             FeedbackStore feedbackStore,
+            FhirServerAllowList fhirServers,
             FhirContext fhirContext,
             CdsHooksProperties properties) {
         this.catalog = catalog;
         this.authorizer = authorizer;
         this.feedbackStore = feedbackStore;
+        this.fhirServers = fhirServers;
         this.writer = CdsHooksJson.writer(fhirContext);
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
@@ -68,10 +71,11 @@ class CdsHooksController {
     ResponseEntity<byte[]> call(@PathVariable String serviceId, HttpServletRequest request)
             throws JsonProcessingException {
         requireService(serviceId);
-        authorizer.authorize(request);
+        CdsClientAuthenticator.CdsClient client = authorizer.authorize(request);
         byte[] body = body(request);
         long start = System.nanoTime();
-        CdsServiceResponseJson response = catalog.call(serviceId, body);
+        CdsServiceResponseJson response =
+                catalog.call(serviceId, body, fhirServer -> fhirServers.allows(fhirServer, client, request));
         log.debug(
                 "CDS service {} answered {} cards in {} ms",
                 serviceId,

@@ -64,9 +64,13 @@ class CdsHooksErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
-        log.error("CDS Hooks request failed unexpectedly", e);
+        String incident = java.util.UUID.randomUUID().toString();
+        log.error("CDS Hooks request failed unexpectedly, incident {}", incident, e);
         return error(
-                request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed; the error is logged");
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "The service failed. Incident " + incident + " (the details are in the log).");
     }
 
     static ResponseEntity<String> error(HttpServletRequest request, HttpStatus status, String error, String message) {

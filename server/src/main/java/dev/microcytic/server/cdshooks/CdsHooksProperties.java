@@ -3,6 +3,7 @@ package dev.microcytic.server.cdshooks;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -12,10 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param auth client authentication
  * @param maxRequestSize request bodies above this are answered 413
  * @param fhirServer how missing prefetch data is read from the EHR's {@code fhirServer}
+ * @param fhirServers the base URLs a request's {@code fhirServer} may name while client authentication is off (with it
+ *     on, each issuer has its own list); empty: only this server's own {@code /fhir}
  */
 @ConfigurationProperties("microcytic.cds")
 public record CdsHooksProperties(
-        @DefaultValue Auth auth, @DefaultValue("2MB") DataSize maxRequestSize, @DefaultValue FhirServer fhirServer) {
+        @DefaultValue Auth auth,
+        @DefaultValue("2MB") DataSize maxRequestSize,
+        @DefaultValue FhirServer fhirServer,
+        @DefaultValue List<String> fhirServers) {
 
     /**
      * @param required whether every service and feedback call must carry a valid JWT (on by default)
@@ -42,18 +48,35 @@ public record CdsHooksProperties(
     /**
      * @param iss the issuer as it appears in the token's {@code iss} claim
      * @param jwksUri where its public keys are: an {@code https:} URL or a {@code file:} URI
+     * @param fhirServers the base URLs this EHR's requests may name as {@code fhirServer} (placeholders such as
+     *     {@code ${local.server.port}} are resolved when a request arrives); empty: only this server's own
+     *     {@code /fhir}
      */
-    public record Issuer(String iss, String jwksUri) {}
+    public record Issuer(String iss, String jwksUri, List<String> fhirServers) {
+
+        @ConstructorBinding
+        public Issuer {
+            fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
+        }
+
+        public Issuer(String iss, String jwksUri) {
+            this(iss, jwksUri, List.of());
+        }
+    }
 
     /**
      * @param connectTimeout connect timeout
      * @param readTimeout read timeout
      * @param maxPages search pages followed per prefetch key
      * @param allowHttp whether a non-loopback plain-http fhirServer is read (CDS Hooks 2.0 requires https)
+     * @param deadline the time all fhirServer reads of one hook call may take together
+     * @param maxResponseSize the largest fhirServer answer read (compressed answers are not requested)
      */
     public record FhirServer(
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("5s") Duration readTimeout,
             @DefaultValue("5") int maxPages,
-            @DefaultValue("false") boolean allowHttp) {}
+            @DefaultValue("false") boolean allowHttp,
+            @DefaultValue("10s") Duration deadline,
+            @DefaultValue("8MB") DataSize maxResponseSize) {}
 }

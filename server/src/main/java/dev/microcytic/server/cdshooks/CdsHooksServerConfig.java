@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +75,14 @@ class CdsHooksServerConfig {
                 properties.fhirServer().readTimeout(),
                 properties.fhirServer().maxPages(),
                 properties.fhirServer().allowHttp(),
-                CdsServiceSettings.DONKER_2014);
+                CdsServiceSettings.DONKER_2014,
+                properties.fhirServer().deadline(),
+                properties.fhirServer().maxResponseSize().toBytes());
+    }
+
+    @Bean
+    FhirServerAllowList cdsFhirServerAllowList(CdsHooksProperties properties, Environment environment) {
+        return new FhirServerAllowList(properties, environment);
     }
 
     /** Its own JdbcTemplate (not a bean, which would replace Boot's) over the application's DataSource. */

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * Reads a JWKS from an {@code https:} URL (Nimbus's retriever, with timeouts and a size limit) or from a {@code file:}
  * URI, which Nimbus's HTTP retriever cannot open; offline deployments and tests keep the EHR's keys in a file.
  */
-final class FileResourceRetriever implements ResourceRetriever {
+public final class FileResourceRetriever implements ResourceRetriever {
 
     static final int SIZE_LIMIT = 256 * 1024;
 

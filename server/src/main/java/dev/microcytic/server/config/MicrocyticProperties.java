@@ -18,10 +18,16 @@ public record MicrocyticProperties(
         @DefaultValue Cors cors, @DefaultValue Fhir fhir, @DefaultValue Reevaluation reevaluation) {
 
     /**
-     * @param allowedOrigins origin patterns (Spring {@code allowedOriginPatterns} syntax); {@code *} allows any
-     *     origin, which is what SMART/CDS Hooks sandboxes running in a browser need
+     * @param allowedOrigins origin patterns (Spring {@code allowedOriginPatterns} syntax) for {@code /fhir/**} and
+     *     {@code /cds-services/**}; {@code *} allows any origin, which SMART apps and CDS Hooks sandboxes running in a
+     *     browser need, and is honoured only on a path where every request must carry a bearer token
+     * @param fhirAllowedOrigins origins for {@code /fhir/**} only, instead of {@code allowedOrigins}
+     * @param cdsAllowedOrigins origins for {@code /cds-services/**} only, instead of {@code allowedOrigins}
      */
-    public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
+    public record Cors(
+            @DefaultValue("*") List<String> allowedOrigins,
+            List<String> fhirAllowedOrigins,
+            List<String> cdsAllowedOrigins) {}
 
     /**
      * @param defaultPageSize search page size when the client does not send {@code _count}

@@ -48,4 +48,11 @@ public class FhirIngestConfig {
         RdfRequestInterceptor interceptor = new RdfRequestInterceptor();
         return server -> server.registerInterceptor(interceptor);
     }
+
+    /** Generic 500 bodies with an incident id; the detail goes to the log only. */
+    @Bean
+    public FhirServerCustomizer internalErrorAnswer() {
+        InternalErrorInterceptor interceptor = new InternalErrorInterceptor();
+        return server -> server.registerInterceptor(interceptor);
+    }
 }

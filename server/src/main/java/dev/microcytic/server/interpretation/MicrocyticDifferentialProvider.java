@@ -4,6 +4,7 @@ import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dev.microcytic.terminology.Vocabulary;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -14,7 +15,8 @@ import org.hl7.fhir.r4.model.Patient;
 /**
  * {@code Patient/{id}/$microcytic-differential} (contract §4): evaluates the patient's stored data and answers a
  * {@code collection} Bundle with the differential Observation, the GuidanceResponse, the RequestGroup and the
- * ServiceRequest proposals, stored unless {@code persist=false}. HAPI declares it in the CapabilityStatement and
+ * ServiceRequest proposals, stored on {@code POST} unless {@code persist=false}; a {@code GET} evaluates without storing
+ * (a GET must be safe: caches, prefetchers and link checkers may send it). HAPI declares it in the CapabilityStatement and
  * generates its OperationDefinition from these annotations.
  */
 public class MicrocyticDifferentialProvider {
@@ -37,8 +39,8 @@ public class MicrocyticDifferentialProvider {
             value = "Evaluates the patient's stored Patient, Observations, Conditions, MedicationRequests and "
                     + "MedicationStatements with the microcytic-cds engine and returns a collection Bundle with the "
                     + "differential Observation, the GuidanceResponse, the RequestGroup and the ServiceRequest "
-                    + "proposals for the next tests. The result is stored (superseding the previous interpretation) "
-                    + "unless persist=false. When nothing microcytic is found the Bundle holds only the "
+                    + "proposals for the next tests. On POST the result is stored (superseding the previous "
+                    + "interpretation) unless persist=false; GET never stores. When nothing microcytic is found the Bundle holds only the "
                     + "GuidanceResponse.")
     public Bundle differential(
             @IdParam IdType patientId,
@@ -48,7 +50,8 @@ public class MicrocyticDifferentialProvider {
                     @OperationParam(name = "persist", min = 0, max = 1)
                     BooleanType persist,
             RequestDetails requestDetails) {
-        boolean store = persist == null || persist.getValue() == null || persist.getValue();
+        boolean store = requestDetails.getRequestType() == RequestTypeEnum.POST
+                && (persist == null || persist.getValue() == null || persist.getValue());
         return interpretations.evaluate(patientId.getIdPart(), store, requestDetails.getFhirServerBase());
     }
 }

@@ -209,18 +209,23 @@ class CdsClientAuthenticatorTest {
     }
 
     @Test
-    void rejectsForeignJkuButAcceptsTheConfiguredOne() throws Exception {
+    void ignoresAForeignJkuAndVerifiesWithTheConfiguredKeys() throws Exception {
+        // The CDS Hooks sandbox names its public JWKS in jku; the server holds the same keys in a file.
         JWSHeader foreign = new JWSHeader.Builder(JWSAlgorithm.ES384)
                 .keyID(ehr.ecKey.getKeyID())
                 .type(JOSEObjectType.JWT)
-                .jwkURL(URI.create("https://attacker.example.org/jwks.json"))
+                .jwkURL(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json"))
                 .build();
         JWSHeader configured =
                 new JWSHeader.Builder(foreign).jwkURL(URI.create(jwksUri)).build();
 
-        assertRejected(
-                "Bearer " + TestEhr.sign(foreign, ehr.claims(URL).build(), TestEhr.ecSigner(ehr.ecKey)),
-                "jku differs from the issuer's configured JWKS");
+        assertThat(authenticator
+                        .authenticate(
+                                "Bearer "
+                                        + TestEhr.sign(foreign, ehr.claims(URL).build(), TestEhr.ecSigner(ehr.ecKey)),
+                                URL)
+                        .issuer())
+                .isEqualTo(ehr.issuer);
         assertThat(authenticator
                         .authenticate(
                                 "Bearer "
@@ -229,6 +234,30 @@ class CdsClientAuthenticatorTest {
                                 URL)
                         .issuer())
                 .isEqualTo(ehr.issuer);
+    }
+
+    @Test
+    void aForeignJkuDoesNotMakeAForeignKeyAcceptable() throws Exception {
+        ECKey attacker = new ECKeyGenerator(Curve.P_384).keyID("attacker").generate();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES384)
+                .keyID(attacker.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .jwkURL(URI.create("https://attacker.example.org/jwks.json"))
+                .build();
+
+        assertRejected(
+                "Bearer " + TestEhr.sign(header, ehr.claims(URL).build(), TestEhr.ecSigner(attacker)),
+                "signature or claims invalid");
+    }
+
+    @Test
+    void keepsTheJtiUntilExpiryPlusClockSkew() {
+        Date expires = new Date((Instant.now().getEpochSecond() + 120) * 1000);
+        authenticator.authenticate(
+                "Bearer " + ehr.es384(ehr.claims(URL).expirationTime(expires).build()), URL);
+
+        Long keptUntil = jdbc.queryForObject("SELECT expires_at FROM " + CdsHooksTables.JTI, Long.class);
+        assertThat(keptUntil).isEqualTo(expires.getTime() + 60_000);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -126,7 +127,27 @@ class CdsHooksFallbackIT extends AbstractServerIT {
         HttpResponse<String> response = ItCdsClient.post(url, call("no-such-patient-x1", null), true);
 
         assertThat(response.statusCode()).isEqualTo(412);
-        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("HTTP 404");
+        // The upstream answer (404 and its OperationOutcome) is not echoed.
+        assertThat(JSON.readTree(response.body()).get("message").asText())
+                .isEqualTo("Prefetch data missing and it could not be read from the fhirServer");
+    }
+
+    @Test
+    void fhirServerOutsideTheAllowListIs400() throws Exception {
+        String url = baseUrl() + "/cds-services/microcytic-anemia";
+        String ownBase = fhirBaseUrl();
+        for (String elsewhere : List.of(
+                "http://169.254.169.254/latest",
+                "https://internal.example.org/fhir",
+                ownBase.replace("/fhir", "/actuator"),
+                ownBase.replace(":" + port, ":" + (port == 65535 ? 1 : port + 1)))) {
+            String body = call("p-allow-list", null).replace(ownBase, elsewhere);
+
+            HttpResponse<String> response = ItCdsClient.post(url, body, true);
+
+            assertThat(response.statusCode()).as(elsewhere).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("message").asText()).contains("fhirServer");
+        }
     }
 
     @Test

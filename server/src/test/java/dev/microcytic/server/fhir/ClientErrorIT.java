@@ -27,7 +27,7 @@ class ClientErrorIT extends AbstractServerIT {
                 "Observation/$lastn?max=abc; invalid value: For input string: \"abc\"",
                 "ValueSet/$expand?url=" + LAB_CODES + "&count=abc; invalid value: For input string: \"abc\"",
                 "CodeSystem/$subsumes?system=" + CAUSE + "&codeA=irida&codeB=iron-deficiency; full-text index",
-                "_history?_since=bad; Invalid date/time format",
+                "Patient/_history?_since=bad; Invalid date/time format",
             })
     void isABadRequestWithAnOperationOutcome(String path, String diagnostics) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(fhirBaseUrl() + "/" + path))

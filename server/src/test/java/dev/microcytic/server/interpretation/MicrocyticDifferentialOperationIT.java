@@ -200,7 +200,7 @@ class MicrocyticDifferentialOperationIT extends AbstractServerIT {
     }
 
     @Test
-    void getEvaluatesAndPersistFalseWorksAsQueryParameter() throws Exception {
+    void getEvaluatesWithoutStoringAndPostStores() throws Exception {
         IGenericClient client = fhirClient();
         scheduler.setEnabled(false);
         String patientId;
@@ -220,16 +220,28 @@ class MicrocyticDifferentialOperationIT extends AbstractServerIT {
         assertThat(dryRun.statusCode()).isEqualTo(200);
         assertThat(differentials(client, patientId)).isEmpty();
 
-        HttpResponse<String> stored = http.send(
+        HttpResponse<String> get = http.send(
                 HttpRequest.newBuilder(
                                 URI.create(fhirBaseUrl() + "/Patient/" + patientId + "/$microcytic-differential"))
                         .header("Accept", "application/fhir+json")
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(stored.statusCode()).isEqualTo(200);
-        Bundle bundle = fhirContext().newJsonParser().parseResource(Bundle.class, stored.body());
+        assertThat(get.statusCode()).isEqualTo(200);
+        Bundle bundle = fhirContext().newJsonParser().parseResource(Bundle.class, get.body());
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(bundle.getEntryFirstRep().getFullUrl()).startsWith("urn:uuid:");
+        // A GET is safe: it evaluates, but never stores.
+        assertThat(differentials(client, patientId)).isEmpty();
+
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(fhirBaseUrl() + "/Patient/" + patientId + "/$microcytic-differential"))
+                        .header("Accept", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(200);
         assertThat(currentDifferentials(client, patientId)).hasSize(1);
     }
 
