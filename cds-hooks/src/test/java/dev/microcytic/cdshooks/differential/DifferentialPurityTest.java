@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Issue 4: the engine is pure Java: no FHIR, HAPI, Spring or servlet types in the differential package. */
+/**
+ * The engine is pure Java, so it can be unit-tested and benchmarked without a server: no FHIR, HAPI, Spring or
+ * servlet types in the differential package.
+ */
 class DifferentialPurityTest {
 
     private static final JavaClasses ENGINE = new ClassFileImporter()

@@ -85,7 +85,7 @@ class DifferentialRobustnessTest {
             for (int i = 0; i < d.causes().size(); i++) {
                 CandidateCause cause = d.causes().get(i);
                 assertThat(cause.rank()).isEqualTo(i + 1);
-                assertThat(CauseCoverageTest.CONTRACT_CAUSES).contains(cause.code());
+                assertThat(CauseCoverageTest.CAUSE_CODES).contains(cause.code());
                 assertThat(cause.display()).isNotBlank();
                 cause.nextTests().forEach(t -> assertThat(TEST_CODES).contains(t.code()));
                 cause.supporting().forEach(e -> assertThat(e.statement()).isNotBlank());

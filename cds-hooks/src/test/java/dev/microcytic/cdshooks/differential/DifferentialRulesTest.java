@@ -606,7 +606,7 @@ class DifferentialRulesTest {
                         "congenital-erythropoietic-porphyria");
     }
 
-    // ------------------------------------------------------------------------------------------ output contract
+    // ---------------------------------------------------------------------------------------------- output shape
 
     @Test
     void evidenceCarriesValueUnitComparatorThresholdSourceAndReference() {

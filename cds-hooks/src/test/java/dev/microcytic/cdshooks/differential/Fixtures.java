@@ -245,7 +245,10 @@ public final class Fixtures {
         };
     }
 
-    /** Unit conversion to the canonical unit (brief §4.1 factors); the service's normaliser does this upstream. */
+    /**
+     * Unit conversion to the canonical unit (molar masses: iron 55.85 g/mol, copper 63.55 g/mol; ferritin 1 ng/mL =
+     * 2.247 pmol/L); the service's normaliser does this upstream.
+     */
     private static double convert(Analyte analyte, double value, String unit) {
         return switch (unit) {
             case "g/L" -> analyte == Analyte.HEMOGLOBIN ? value / 10 : value * 100; // transferrin, ceruloplasmin

@@ -9,7 +9,7 @@ import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
 import org.junit.jupiter.api.Test;
 
-/** The engine's cause and test codes are exactly the package's CodeSystem codes (contract §6, §7). */
+/** The engine's cause and test codes are exactly the codes of the microcytic-cause and microcytic-test CodeSystems. */
 class KnowledgeConsistencyTest {
 
     @Test

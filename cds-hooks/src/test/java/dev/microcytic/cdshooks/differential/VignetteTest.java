@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * The published dev vignettes (copied with their citations to {@code vignettes/vignettes-dev.json}), converted
  * generically (LOINC → analyte, unit → canonical unit, notes → timeline, history → flags and medications; nothing is
  * added) and checked against the expectation declared below for each: the expected cause first; or, where the data
- * cannot decide, in the top three with the test that decides it; or an empty differential where contract §3.2
- * requires one (normocytic controls, no blood count at all).
+ * cannot decide, in the top three with the test that decides it; or an empty differential where there is no
+ * microcytosis to explain (normocytic controls, no blood count at all), so the service returns no card.
  */
 class VignetteTest {
 
@@ -74,7 +74,8 @@ class VignetteTest {
                             Kind.TOP3,
                             "congenital-sideroblastic",
                             "iron-metabolism-gene-panel",
-                            "Hb fractionation reported only qualitatively: review G4 ranks beta-thalassaemia first")),
+                            "Hb fractionation reported only qualitatively: hemoglobinopathies rank before the rare"
+                                    + " iron-loading causes (Donker et al., Blood 2014)")),
             Map.entry(
                     "V10",
                     new Expect(
@@ -122,7 +123,7 @@ class VignetteTest {
             Map.entry("V40", new Expect(Kind.EMPTY, null, null, "HbE/HbF only, no blood count")),
             Map.entry("V41", new Expect(Kind.FIRST, "anemia-of-inflammation", null, "CRP 321, ferritin 298")));
 
-    /** Vignette diagnosis names → contract §6 cause codes. */
+    /** Vignette diagnosis names → codes of the microcytic-cause CodeSystem. */
     static final Map<String, String> CODES = Map.ofEntries(
             Map.entry("ida", "iron-deficiency"),
             Map.entry("acd", "anemia-of-inflammation"),
