@@ -119,7 +119,7 @@ public final class DifferentialWriter {
         guidance.setOccurrenceDateTimeElement(millis(when));
 
         if (differential.isEmpty()) {
-            // Contract §4: nothing microcytic -> only the GuidanceResponse, status success, no result.
+            // Nothing microcytic -> only the GuidanceResponse, status success, no result.
             guidance.setStatus(GuidanceResponse.GuidanceResponseStatus.SUCCESS);
             guidance.setText(narrative("Microcytic anemia work-up: nothing microcytic found (knowledge "
                     + differential.knowledgeVersion() + ")."));

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks the EHR's bearer JWT on CDS Hooks calls by the CDS Hooks 2.0 "Trusting CDS Clients" rules (contract §5):
+ * Checks the EHR's bearer JWT on CDS Hooks calls by the CDS Hooks 2.0 "Trusting CDS Clients" rules:
  * the token is signed (never {@code none}, never HMAC) by a key of a configured trusted issuer, read only from that
  * issuer's configured JWKS URI (a {@code jku} header is never fetched; one that differs is ignored); {@code aud} is
  * the URL that was called; {@code exp}, {@code iat} and {@code jti} are present, the token is not expired, not issued

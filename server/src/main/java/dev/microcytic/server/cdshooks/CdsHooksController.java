@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. It replaces HAPI 8.8.0's controller, which has
- * no error mapping, loses spec-form feedback and checks no JWT (tech-notes §4); the wire types stay HAPI's. Bodies are
+ * no error mapping, loses spec-form feedback and checks no JWT; the wire types stay HAPI's. Bodies are
  * read as bytes with a size limit (413) so that nothing is parsed before the caller is authenticated, and neither
  * bodies nor tokens are logged.
  */

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * CDS Hooks settings ({@code microcytic.cds.*}, contract §5).
+ * CDS Hooks settings ({@code microcytic.cds.*}).
  *
  * @param auth client authentication
  * @param maxRequestSize request bodies above this are answered 413
@@ -33,7 +33,7 @@ public record CdsHooksProperties(
      * @param maxTokenLifetime tokens whose {@code exp - iat} exceeds this are refused (replay memory is bounded by it)
      * @param jwksCacheTtl how long a fetched JWKS is used before it is re-read (an unknown {@code kid} re-reads sooner)
      * @param jwksRefreshMinInterval the minimum time between two JWKS reads of one issuer (rate limit)
-     * @param discoveryRequired whether discovery also needs a token (contract §5 names service and feedback calls)
+     * @param discoveryRequired whether discovery also needs a token (CDS Hooks 2.0 requires it on service and feedback calls only)
      */
     public record Auth(
             @DefaultValue("true") boolean required,

@@ -48,7 +48,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 /**
  * HAPI's JPA storage layer for FHIR R4 on the Spring Boot data source.
  *
- * <p>This is the smallest set of HAPI configurations and beans that runs a JPA server (tech-notes §1.6), instead of
+ * <p>This is the smallest set of HAPI configurations and beans that runs a JPA server, instead of
  * the upstream starter's many property switches. {@link SubscriptionChannelConfig} is imported although we use no
  * subscriptions: {@link JpaBatch2Config} needs its message broker beans.
  */
@@ -68,13 +68,13 @@ public class FhirJpaConfig {
         // Index quantities in UCUM canonical form as well, so value-quantity searches match g/L and g/dL alike.
         settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
         // No reuse of cached search results (HAPI's default is 60 s): a client asking for the current differential
-        // right after an ingest must not get the answer of an identical search made a minute ago (contract §4).
+        // right after an ingest must not get the answer of an identical search made a minute ago.
         settings.setReuseCachedSearchResultsForMillis(null);
         // Several replicas share one database: no node may answer a conditional create from its own memory of which
         // resource matched a URL (HAPI's default too, set here because replicas depend on it).
         settings.setMatchUrlCacheEnabled(false);
         // Index rows without the SP_NAME, RES_TYPE and SP_UPDATED columns: searches use the hash columns only, and
-        // these were written for every one of the ~150 index rows of a lab transaction (HAPI 7.2+, tech-notes).
+        // these were written for every one of the ~150 index rows of a lab transaction (HAPI 7.2+).
         settings.setIndexStorageOptimized(true);
         return settings;
     }

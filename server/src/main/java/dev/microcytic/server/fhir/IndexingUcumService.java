@@ -40,7 +40,7 @@ public final class IndexingUcumService extends UcumEssenceService {
     /** A unit's canonical form per 1: canonical value = value × multiplier. */
     private record Factor(BigDecimal multiplier, String code) {}
 
-    // Keyed by the unit strings clients send, so bounded (tech-notes: no unbounded caches of client input).
+    // Keyed by the unit strings clients send, so bounded: a cache keyed by client input must not grow without limit.
     private final Cache<String, Optional<Factor>> factors =
             Caffeine.newBuilder().maximumSize(10_000).build();
     private final AtomicLong fastConversions = new AtomicLong();

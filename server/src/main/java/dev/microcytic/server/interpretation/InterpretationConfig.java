@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Interpretations as FHIR (issue 6): {@code $microcytic-differential} and re-evaluation on ingest, both on the one
+ * Interpretations as FHIR: {@code $microcytic-differential} and re-evaluation on ingest, both on the one
  * engine and the one {@link DifferentialWriter}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
- * {@code Patient/{id}/$microcytic-differential} (contract §4): evaluates the patient's stored data and answers a
+ * {@code Patient/{id}/$microcytic-differential}: evaluates the patient's stored data and answers a
  * {@code collection} Bundle with the differential Observation, the GuidanceResponse, the RequestGroup and the
  * ServiceRequest proposals, stored on {@code POST} unless {@code persist=false}; a {@code GET} evaluates without storing
  * (a GET must be safe: caches, prefetchers and link checkers may send it). HAPI declares it in the CapabilityStatement and

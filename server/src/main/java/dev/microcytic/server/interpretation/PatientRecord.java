@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Procedure;
 
 /**
  * What the server holds about one patient that the differential reads: the same inputs a CDS Hooks prefetch carries
- * (contract §3.1), read from the JPA store; and the service's current differential Observations, which a new
+ * (the prefetch keys of the CDS services), read from the JPA store; and the service's current differential Observations, which a new
  * evaluation supersedes (read by the same search as the labs, so an evaluation searches the patient's Observations once).
  */
 public record PatientRecord(

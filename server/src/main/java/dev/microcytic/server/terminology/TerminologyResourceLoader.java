@@ -32,7 +32,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * Stores the FHIR terminology resources of the bundled knowledge package (CodeSystems, ValueSets, ConceptMap) in the
- * JPA server, so {@code $lookup}, {@code $expand} and {@code $translate} answer on them (contract §4).
+ * JPA server, so {@code $lookup}, {@code $expand} and {@code $translate} answer on them.
  *
  * <p>Idempotent: each resource is matched by {@code url} + {@code version}; a match is updated in place (HAPI makes no
  * new version when nothing changed), otherwise the resource is created under the id its file gives. A restart never

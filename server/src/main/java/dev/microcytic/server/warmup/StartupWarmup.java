@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 /**
- * Warms the CDS Hooks path before health reports UP (issue 7: the first call after start within 100 ms). Everything
+ * Warms the CDS Hooks path before health reports UP (so that the first call after start answers within 100 ms). Everything
  * that a first request would otherwise pay for once happens here: class loading and JIT of the request reader, the
  * engine and the card writer (in-process calls on a bundled synthetic panel), Spring MVC's lazily initialised
  * dispatcher and Jetty's connection path (one HTTP call to the service, one to discovery).

@@ -6,7 +6,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Keeps {@code /actuator/health} at OUT_OF_SERVICE (HTTP 503) until the start-up warm-up has run, so that a load
- * balancer or EHR that waits for UP never sends the first, slow call (contract §2: UP once the server accepts hooks).
+ * balancer or EHR that waits for UP never sends the first, slow call (UP means the server accepts hooks).
  */
 public final class WarmupHealthIndicator implements HealthIndicator {
 

@@ -90,8 +90,8 @@ class VignetteCdsHooksIT extends AbstractServerIT {
             if (panel.all().stream()
                     .anyMatch(
                             v -> LabConcepts.standard().loincCodes(v.analyte()).isEmpty())) {
-                // Hepcidin (e.g. V34, derived from a TSAT/hepcidin ratio) has no verified LOINC code (clinical brief
-                // §7): an EHR cannot send it, so such a vignette cannot be reproduced over CDS Hooks.
+                // Hepcidin (e.g. V34, derived from a TSAT/hepcidin ratio) has no LOINC code this service
+                // reads: an EHR cannot send it, so such a vignette cannot be reproduced over CDS Hooks.
                 notExpressible.add(id);
                 continue;
             }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The CDS Hooks HTTP surface: every status code of contract §3.2/§5, CORS, cards, feedback persistence. */
+/** The CDS Hooks HTTP surface: every status code CDS Hooks 2.0 defines for service and feedback calls, CORS, cards, feedback persistence. */
 class CdsHooksHttpIT extends AbstractServerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,7 +13,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
-/** The shipped defaults the contract (§2) promises: H2 file store under ./data, port 8080; PostgreSQL profile. */
+/** The shipped defaults the README promises: H2 file store under ./data, port 8080; PostgreSQL profile. */
 class ApplicationDefaultsTest {
 
     @Test

@@ -52,7 +52,7 @@ final class InterpretationItSupport {
                 .execute();
     }
 
-    /** All differential Observations of the patient, newest first (the contract §4 query). */
+    /** All differential Observations of the patient, newest first (the query the README documents). */
     static List<Observation> differentials(IGenericClient client, String patientId) {
         Bundle bundle = client.search()
                 .byUrl("Observation?subject=Patient/" + patientId + "&code=" + DIFFERENTIAL_TOKEN
