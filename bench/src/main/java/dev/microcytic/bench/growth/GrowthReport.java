@@ -1,6 +1,6 @@
 package dev.microcytic.bench.growth;
 
-import dev.microcytic.bench.suite.SuiteReport;
+import dev.microcytic.bench.suite.Machine;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,7 +36,7 @@ final class GrowthReport {
     String markdown() {
         line("### Growth run of " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + store() + ")");
         line("");
-        line("- Machine: " + SuiteReport.machine());
+        line("- Machine: " + Machine.describe());
         line("- JDK: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
         if (!options.gitCommit().isEmpty()) {
             line("- Commit: `" + options.gitCommit() + "`");

@@ -6,7 +6,6 @@ import dev.microcytic.bench.load.LoadGenerator;
 import dev.microcytic.bench.load.LoadResult;
 import dev.microcytic.bench.load.RequestSource;
 import dev.microcytic.bench.load.WrkRun;
-import dev.microcytic.bench.profile.JfrHotMethods;
 import dev.microcytic.bench.scenario.CaseFixtures;
 import dev.microcytic.bench.scenario.Scenarios;
 import java.io.IOException;
@@ -37,7 +36,6 @@ public final class BenchSuite {
     private static final Logger log = LoggerFactory.getLogger(BenchSuite.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration START_LIMIT = Duration.ofSeconds(300);
     private static final String DIFFERENTIAL_CODE =
             "https://fhir.microcytic.dev/CodeSystem/microcytic-cds|differential";
     private static final IntPredicate OK = status -> status == 200;
@@ -53,9 +51,11 @@ public final class BenchSuite {
     private final SuiteOptions options;
     private final SuiteResults results = new SuiteResults();
     private final CaseFixtures fixtures = CaseFixtures.load(Instant.now());
+    private final SuiteServers servers;
 
     private BenchSuite(SuiteOptions options) {
         this.options = options;
+        this.servers = new SuiteServers(options, results);
     }
 
     /** Runs the suite; the exit code is 0 when every scenario ran without errors. */
@@ -82,7 +82,7 @@ public final class BenchSuite {
         try (LoadGenerator http = new LoadGenerator(TIMEOUT)) {
             http.warmUp(300, fixtures.patientViewWithPrefetch("bench-client", null, DEFAULT_PREFETCH_KEYS));
             phase("product server", () -> {
-                try (ServerProcess server = startProduct("product", true)) {
+                try (ServerProcess server = servers.startProduct("product", true)) {
                     Scenarios scenarios = new Scenarios(base(options.port()), TIMEOUT);
                     results.afterStart(server.name(), server.rssKb());
                     List<String> keys = firstCalls(http, scenarios);
@@ -96,7 +96,7 @@ public final class BenchSuite {
                             ingestRound(http, product, 1);
                         });
                     }
-                    stop(server);
+                    servers.stop(server);
                 }
             });
             if (!options.smoke()) {
@@ -121,7 +121,7 @@ public final class BenchSuite {
             servers.add(startIngestServer(
                     "product-reeval-off", options.reevaluationOffPort(), "product, re-evaluation off", false));
             if (options.plain()) {
-                ServerProcess plain = startPlain(fileDatabase("plain-hapi"));
+                ServerProcess plain = this.servers.startPlain(this.servers.fileDatabase("plain-hapi"));
                 results.afterStart(plain.name(), plain.rssKb());
                 servers.add(new IngestServer(
                         plain, new Scenarios(base(options.plainPort()), TIMEOUT), SuiteResults.PLAIN, false));
@@ -136,7 +136,7 @@ public final class BenchSuite {
             }
         } finally {
             for (int i = servers.size() - 1; i >= 0; i--) {
-                stop(servers.get(i).process());
+                this.servers.stop(servers.get(i).process());
             }
         }
     }
@@ -152,7 +152,7 @@ public final class BenchSuite {
 
     private IngestServer startIngestServer(String name, int port, String label, boolean reevaluation)
             throws IOException, InterruptedException {
-        ServerProcess server = startProduct(name, port, reevaluation, fileDatabase(name));
+        ServerProcess server = servers.startProduct(name, port, reevaluation, servers.fileDatabase(name));
         results.afterStart(server.name(), server.rssKb());
         return new IngestServer(server, new Scenarios(base(port), TIMEOUT), label, reevaluation);
     }
@@ -403,106 +403,6 @@ public final class BenchSuite {
             return 0;
         }
         return JSON.readTree(response.body()).path("total").asLong();
-    }
-
-    private ServerProcess startProduct(String name, boolean reevaluation) throws IOException, InterruptedException {
-        return startProduct(name, options.port(), reevaluation, "jdbc:h2:mem:" + name);
-    }
-
-    /**
-     * A fresh H2 file database for one server of the ingest comparison. In memory, the database lives in the server's
-     * heap: a 4-minute warm-up filled the 768 MB heap with stored resources and ingest fell from ~30 to 3-15 tx/s in
-     * GC; on file, as the product's default store is, the heap holds the server and H2's page cache only.
-     */
-    private String fileDatabase(String name) throws IOException {
-        Path directory = options.logDir().toAbsolutePath().resolve(name + "-db");
-        if (Files.isDirectory(directory)) {
-            try (var files = Files.walk(directory)) {
-                for (Path file :
-                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(directory);
-        return "jdbc:h2:file:" + directory.resolve("h2") + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    private ServerProcess startProduct(String name, int port, boolean reevaluation, String databaseUrl)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(javaCommand(name));
-        // As the README starts it: with the class data sharing archive the build writes beside the jar.
-        Path archive = options.serverJar().resolveSibling("microcytic-server.jsa");
-        if (Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        }
-        command.add("-jar");
-        command.add(options.serverJar().toString());
-        command.add("--server.port=" + port);
-        command.add("--server.address=127.0.0.1");
-        command.add("--spring.datasource.url=" + databaseUrl);
-        command.add("--microcytic.cds.auth.required=false");
-        command.add("--microcytic.fhir.auth.required=false");
-        command.add("--microcytic.reevaluation.enabled=" + reevaluation);
-        command.add("--management.endpoints.web.exposure.include=health,metrics");
-        return start(name, command, port);
-    }
-
-    private ServerProcess startPlain(String databaseUrl) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(javaCommand("plain-hapi"));
-        command.add("-jar");
-        command.add(options.benchJar().toString());
-        command.add("plain-hapi");
-        command.add("--server.port=" + options.plainPort());
-        command.add("--spring.datasource.url=" + databaseUrl);
-        command.add("--server.address=127.0.0.1");
-        return start("plain-hapi", command, options.plainPort());
-    }
-
-    private ServerProcess start(String name, List<String> command, int port) throws IOException, InterruptedException {
-        results.command(name, String.join(" ", command));
-        ServerProcess server = ServerProcess.start(
-                name, command, options.logDir().resolve(name + ".log"), base(port), port, START_LIMIT);
-        results.started(name, server.startupSeconds(), server.springStartedSeconds());
-        return server;
-    }
-
-    private List<String> javaCommand(String name) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options.jvmOptions());
-        if (options.jfr()) {
-            command.add("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true");
-        }
-        return command;
-    }
-
-    private Path jfrFile(String name) {
-        return options.logDir().toAbsolutePath().resolve(name + ".jfr");
-    }
-
-    private void stop(ServerProcess server) {
-        server.close();
-        if (options.jfr()) {
-            Path file = jfrFile(server.name());
-            if (Files.isRegularFile(file)) {
-                try {
-                    // Start-up would dominate the whole recording: summarise the request paths the load exercised.
-                    List<String> paths = server.name().equals("product")
-                            ? List.of("CdsHooksController.call")
-                            : server.name().contains("reeval-on")
-                                    ? List.of("RestfulServer.service", "ReevaluationScheduler.run")
-                                    : List.of("RestfulServer.service");
-                    StringBuilder text = new StringBuilder();
-                    for (String path : paths) {
-                        text.append(JfrHotMethods.summarize(file, 12, path)).append('\n');
-                    }
-                    results.profile(server.name(), text.toString());
-                } catch (IOException e) {
-                    results.problem("cannot read " + file + ": " + e.getMessage());
-                }
-            }
-        }
     }
 
     private static List<String> cardSummaries(String body) {

@@ -1,9 +1,6 @@
 package dev.microcytic.bench.suite;
 
 import dev.microcytic.bench.load.LoadResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,7 +27,7 @@ public final class SuiteReport {
     String markdown() {
         line("### Run of " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + (options.smoke() ? " (smoke)" : ""));
         line("");
-        line("- Machine: " + machine());
+        line("- Machine: " + Machine.describe());
         line("- JDK: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " (client and servers)");
         if (!options.gitCommit().isEmpty()) {
@@ -441,27 +438,5 @@ public final class SuiteReport {
 
     private void line(String text) {
         md.append(text).append('\n');
-    }
-
-    public static String machine() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
-        String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal")
-                .map(v -> String.format(
-                        Locale.ROOT, "%.1f GB RAM", Long.parseLong(v.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0)))
-                .orElse("unknown RAM");
-        return cores + " cores (" + cpu + "), " + memory + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.version");
-    }
-
-    private static Optional<String> firstValue(Path file, String key) {
-        try {
-            return Files.readAllLines(file).stream()
-                    .filter(l -> l.startsWith(key))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }
