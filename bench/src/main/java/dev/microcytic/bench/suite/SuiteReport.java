@@ -55,7 +55,6 @@ public final class SuiteReport {
         loadTable("Fallback: no prefetch, data read from `fhirServer` (the same server's `/fhir`)", results.fallback());
         ingest();
         warmupLengths();
-        loadTable("Warm-up runs (not counted; the last 10 s of each)", results.warmups());
         profiles();
         commands();
         if (!results.problems().isEmpty()) {
