@@ -60,7 +60,11 @@ final class DonkerRules {
         if (cp != null) {
             if (w.k.ceruloplasminUndetectable.test(cp.value())) {
                 CauseBuilder b = board.propose(
-                        Cause.ACERULOPLASMINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 210);
+                        Cause.ACERULOPLASMINEMIA,
+                        ferritinHigh ? LIKELY : POSSIBLE,
+                        ferritinHigh
+                                ? w.k.score(Score.ACERULOPLASMINEMIA_UNDETECTABLE_FERRITIN_HIGH)
+                                : w.k.score(Score.ACERULOPLASMINEMIA_UNDETECTABLE));
                 b.support(w.compare(cp, w.k.ceruloplasminUndetectable, "undetectable ceruloplasmin"));
                 cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
                 if (!ferritinHigh) {
@@ -73,7 +77,8 @@ final class DonkerRules {
                 b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
                 b.caveat(phlebotomy());
             } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
-                CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 120);
+                CauseBuilder b =
+                        board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, w.k.score(Score.ACERULOPLASMINEMIA_LOW));
                 b.support(w.compare(
                         cp, w.k.ceruloplasminLow, "low, not undetectable (heterozygote? copper" + " deficiency?)"));
                 b.test(NextTest.COPPER_ZINC, "Copper deficiency also lowers ceruloplasmin");
@@ -90,14 +95,15 @@ final class DonkerRules {
         CauseBuilder b;
         if ((diabetes || neuro) && w.inflammationExcluded && !otherContext && tsat != null) {
             // review G3: suggest ceruloplasmin; the card may lead only once ceruloplasmin is undetectable
-            b = board.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 170);
+            b = board.propose(
+                    Cause.ACERULOPLASMINEMIA, POSSIBLE, w.k.score(Score.ACERULOPLASMINEMIA_CONTEXT_CONFIRMED));
         } else if (diabetes || neuro) {
-            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, w.k.score(Score.ACERULOPLASMINEMIA_CONTEXT));
             if (!w.present(Analyte.CRP)) {
                 b.test(NextTest.CRP, "Inflammation produces the same high-ferritin, low-TSAT pattern");
             }
         } else if (w.inflammationExcluded) {
-            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 110);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, w.k.score(Score.ACERULOPLASMINEMIA_IRON_LOADED));
         } else {
             return;
         }
@@ -149,8 +155,12 @@ final class DonkerRules {
         boolean absent = (tf != null && w.k.transferrinAbsent.test(tf.value()))
                 || (tf == null && tibcReported && w.k.tibcAbsent.test(tibc.value()));
         if (absent) {
-            CauseBuilder b =
-                    board.propose(Cause.ATRANSFERRINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 200);
+            CauseBuilder b = board.propose(
+                    Cause.ATRANSFERRINEMIA,
+                    ferritinHigh ? LIKELY : POSSIBLE,
+                    ferritinHigh
+                            ? w.k.score(Score.ATRANSFERRINEMIA_ABSENT_FERRITIN_HIGH)
+                            : w.k.score(Score.ATRANSFERRINEMIA_ABSENT));
             b.support(
                     tf != null
                             ? w.compare(tf, w.k.transferrinAbsent, "transferrin very low")
@@ -181,7 +191,8 @@ final class DonkerRules {
         boolean young = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
         boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
         if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
-            CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, 110);
+            CauseBuilder b =
+                    board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, w.k.score(Score.ATRANSFERRINEMIA_UNTESTED));
             b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
             b.test(NextTest.TRANSFERRIN, "Transferrin < 35 mg/dL decides atransferrinemia");
         }
@@ -207,7 +218,7 @@ final class DonkerRules {
         if (w.present(Analyte.CERULOPLASMIN) && w.k.ceruloplasminUndetectable.test(w.v(Analyte.CERULOPLASMIN))) {
             return;
         }
-        CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, 100);
+        CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, w.k.score(Score.FERROPORTIN_DISEASE));
         b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia without inflammation"));
         b.support(w.compare(tsat, w.k.tsatHigh, "TSAT low-normal (macrophage iron loading)"));
         b.oppose(Evidence.finding("Ferroportin disease is usually normocytic with mild anemia", "donker-2014"));
@@ -261,24 +272,37 @@ final class DonkerRules {
         CauseBuilder steap3;
         CauseBuilder dmt1;
         if (pyridoxineResponsive) {
-            xlsa = board.propose(Cause.XLSA, LIKELY, 320);
+            xlsa = board.propose(Cause.XLSA, LIKELY, w.k.score(Score.XLSA_PYRIDOXINE_RESPONSE));
             xlsa.support(w.pyridoxineEvidence);
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 120);
+            csa = board.propose(
+                    Cause.CONGENITAL_SIDEROBLASTIC,
+                    CONSIDER,
+                    w.k.score(Score.CONGENITAL_SIDEROBLASTIC_PYRIDOXINE_RESPONSE));
             steap3 = null;
             dmt1 = null;
         } else if (severe && veryLowMcv && earlyChild) {
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, 235);
+            csa = board.propose(
+                    Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, w.k.score(Score.CONGENITAL_SIDEROBLASTIC_SEVERE_CHILD));
             csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
             csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
             csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
-            xlsa = board.propose(Cause.XLSA, CONSIDER, male ? 160 : 130);
+            xlsa = board.propose(
+                    Cause.XLSA, CONSIDER, male ? w.k.score(Score.XLSA_MALE) : w.k.score(Score.XLSA_FEMALE));
             steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 140);
+                    Cause.STEAP3_DEFICIENCY,
+                    hypogonadism ? POSSIBLE : CONSIDER,
+                    hypogonadism ? w.k.score(Score.STEAP3_HYPOGONADISM) : w.k.score(Score.STEAP3));
             boolean mild = ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            dmt1 = board.propose(Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? 190 : 150);
+            dmt1 = board.propose(
+                    Cause.DMT1_DEFICIENCY,
+                    mild ? POSSIBLE : CONSIDER,
+                    mild ? w.k.score(Score.DMT1_MILD_LOADING) : w.k.score(Score.DMT1));
         } else {
             boolean xlsaFits = male || dimorphic;
-            xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? 225 : 160);
+            xlsa = board.propose(
+                    Cause.XLSA,
+                    xlsaFits ? POSSIBLE : CONSIDER,
+                    xlsaFits ? w.k.score(Score.XLSA_FITS) : w.k.score(Score.XLSA));
             if (male) {
                 xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
             } else if (dimorphic) {
@@ -288,12 +312,17 @@ final class DonkerRules {
                         true,
                         "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
             }
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 140);
+            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, w.k.score(Score.CONGENITAL_SIDEROBLASTIC));
             steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 110);
+                    Cause.STEAP3_DEFICIENCY,
+                    hypogonadism ? POSSIBLE : CONSIDER,
+                    hypogonadism ? w.k.score(Score.STEAP3_HYPOGONADISM_OTHER) : w.k.score(Score.STEAP3_OTHER));
             boolean mildChild = earlyChild && ferritin.value() < w.k.ferritinOverloadUnwell.value();
             // anemia from early childhood with TSAT high but ferritin only mildly raised is the DMT1 picture
-            dmt1 = board.propose(Cause.DMT1_DEFICIENCY, mildChild ? POSSIBLE : CONSIDER, mildChild ? 230 : 115);
+            dmt1 = board.propose(
+                    Cause.DMT1_DEFICIENCY,
+                    mildChild ? POSSIBLE : CONSIDER,
+                    mildChild ? w.k.score(Score.DMT1_EARLY_CHILDHOOD) : w.k.score(Score.DMT1_OTHER));
         }
         for (CauseBuilder b : new CauseBuilder[] {xlsa, csa, steap3, dmt1}) {
             if (b == null) {
@@ -362,7 +391,10 @@ final class DonkerRules {
         }
         boolean male = w.sex == Sex.MALE;
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
-        CauseBuilder b = board.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
+        CauseBuilder b = board.propose(
+                Cause.XLSA_ATAXIA,
+                band,
+                band == POSSIBLE ? w.k.score(Score.XLSA_ATAXIA_FITS) : w.k.score(Score.XLSA_ATAXIA));
         b.support(Evidence.finding(
                 "Ataxia with microcytic anemia (ABCB7: early cerebellar ataxia in boys)", "donker-2014"));
         if (!male) {
@@ -395,7 +427,10 @@ final class DonkerRules {
         if (hemolysis) {
             boolean porphyrins = w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)
                     || w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh);
-            CauseBuilder b = board.propose(Cause.CEP, porphyrins ? LIKELY : POSSIBLE, porphyrins ? 305 : 220);
+            CauseBuilder b = board.propose(
+                    Cause.CEP,
+                    porphyrins ? LIKELY : POSSIBLE,
+                    porphyrins ? w.k.score(Score.CEP_PORPHYRINS) : w.k.score(Score.CEP));
             b.support(photo);
             b.support(Evidence.finding("With hemolysis (Donker step 3b)", "donker-2014"));
             if (w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)) {
@@ -413,8 +448,12 @@ final class DonkerRules {
                 || w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh);
         boolean leadHigh = w.present(Analyte.BLOOD_LEAD) && w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
         boolean strong = protoporphyrin && !leadHigh;
-        CauseBuilder epp = board.propose(Cause.EPP, strong ? LIKELY : POSSIBLE, strong ? 300 : 225);
-        CauseBuilder xlpp = board.propose(Cause.XLPP, strong ? POSSIBLE : CONSIDER, strong ? 200 : 140);
+        CauseBuilder epp = board.propose(
+                Cause.EPP, strong ? LIKELY : POSSIBLE, strong ? w.k.score(Score.EPP_STRONG) : w.k.score(Score.EPP));
+        CauseBuilder xlpp = board.propose(
+                Cause.XLPP,
+                strong ? POSSIBLE : CONSIDER,
+                strong ? w.k.score(Score.XLPP_STRONG) : w.k.score(Score.XLPP));
         for (CauseBuilder b : new CauseBuilder[] {epp, xlpp}) {
             b.support(photo);
             b.support(Evidence.finding("Without hemolysis (Donker step 3b)", "donker-2014"));

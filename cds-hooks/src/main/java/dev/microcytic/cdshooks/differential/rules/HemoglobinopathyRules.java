@@ -107,7 +107,7 @@ final class HemoglobinopathyRules {
         }
         if (h != null && w.k.hbhDetected.test(h.value())) {
             variantFound = true;
-            CauseBuilder b = board.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, 330);
+            CauseBuilder b = board.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, w.k.score(Score.HBH_DETECTED));
             b.support(w.ev(Analyte.HBH, w.k.hbhDetected, "HbH band: three-gene alpha-thalassaemia"));
             hemolysisEvidence(w, b);
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Confirms the genotype (deletional or HbH/Constant Spring)");
@@ -120,7 +120,8 @@ final class HemoglobinopathyRules {
             double unexplained = 100.0 - explained;
             if (unexplained >= 100.0 - w.k.variantUnexplained.value()) {
                 variantFound = true;
-                CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310);
+                CauseBuilder b =
+                        board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, w.k.score(Score.VARIANT_DETECTED));
                 b.support(new Evidence(
                         "HbA + HbA2 + HbF + HbE + HbH = " + ValueFormat.evidence(explained) + " %: "
                                 + ValueFormat.evidence(unexplained)
@@ -140,7 +141,10 @@ final class HemoglobinopathyRules {
         if (a2Raised) {
             variantFound = true;
             boolean borderline = w.k.hba2BorderlineUpper.test(a2.value());
-            CauseBuilder b = board.propose(Cause.BETA_THALASSEMIA_TRAIT, LIKELY, borderline ? 300 : 320);
+            CauseBuilder b = board.propose(
+                    Cause.BETA_THALASSEMIA_TRAIT,
+                    LIKELY,
+                    borderline ? w.k.score(Score.BETA_TRAIT_HBA2_BORDERLINE) : w.k.score(Score.BETA_TRAIT_HBA2_RAISED));
             b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "raised HbA2: beta-thalassaemia trait"));
             if (deficient) {
                 b.support(Evidence.finding("HbA2 is raised even though iron deficiency lowers it", "baird-2022"));
@@ -156,7 +160,8 @@ final class HemoglobinopathyRules {
                 b.caveat(Caveats.noIronInTrait());
             }
             if (severe(w) && (fHigh || hemolysis(w))) {
-                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, LIKELY, 325);
+                CauseBuilder major =
+                        board.propose(Cause.BETA_THALASSEMIA, LIKELY, w.k.score(Score.BETA_THALASSEMIA_SYNDROME));
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
                 hemolysisEvidence(w, major);
@@ -164,12 +169,18 @@ final class HemoglobinopathyRules {
                 major.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-gene triplication worsens a beta trait");
                 major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
             } else if (severe(w) && !deficient) {
-                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 220);
+                CauseBuilder major =
+                        board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, w.k.score(Score.BETA_THALASSEMIA_SEVERE));
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping: trait or intermedia");
             }
         } else if (a2 != null && !a2Window && w.k.hba2BorderlineLower.test(a2.value())) {
-            CauseBuilder b = board.propose(Cause.BETA_THALASSEMIA_TRAIT, POSSIBLE, deficient ? 210 : 200);
+            CauseBuilder b = board.propose(
+                    Cause.BETA_THALASSEMIA_TRAIT,
+                    POSSIBLE,
+                    deficient
+                            ? w.k.score(Score.BETA_TRAIT_BORDERLINE_IRON_DEFICIENT)
+                            : w.k.score(Score.BETA_TRAIT_BORDERLINE));
             b.support(w.ev(Analyte.HBA2, w.k.hba2BorderlineLower, "borderline HbA2"));
             if (deficient) {
                 b.support(Evidence.finding(
@@ -180,7 +191,10 @@ final class HemoglobinopathyRules {
         }
         if (!a2Raised && fHigh && severe(w)) {
             variantFound = true;
-            CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, 300);
+            CauseBuilder major = board.propose(
+                    Cause.BETA_THALASSEMIA,
+                    hemolysis(w) ? LIKELY : POSSIBLE,
+                    w.k.score(Score.BETA_THALASSEMIA_HBF_HIGH));
             major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
             major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "anemia beyond a trait"));
             hemolysisEvidence(w, major);
@@ -188,7 +202,7 @@ final class HemoglobinopathyRules {
             major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
         } else if (!a2Raised && !a2Window && f != null && w.k.hbfDeltaBeta.test(f.value())) {
             variantFound = true;
-            CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, 230);
+            CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, w.k.score(Score.DELTA_BETA_HBF));
             b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, "HbF raised with normal HbA2: delta-beta-thal / HPFH"));
             if (a2 != null) {
                 b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "HbA2 not raised"));
@@ -203,7 +217,7 @@ final class HemoglobinopathyRules {
     private static void hemoglobinE(Workup w, Board board, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
         LabValue fraction = e != null ? e : a2;
         double value = fraction.value();
-        CauseBuilder b = board.propose(Cause.HEMOGLOBIN_E, LIKELY, 330);
+        CauseBuilder b = board.propose(Cause.HEMOGLOBIN_E, LIKELY, w.k.score(Score.HBE_DETECTED));
         if (e != null) {
             String form = w.k.hbeHomozygous.test(value)
                     ? "HbE disease (homozygous) or HbE/beta0-thalassaemia"
@@ -241,7 +255,8 @@ final class HemoglobinopathyRules {
         if (deficient) {
             board.caveat(Caveats.hba2LoweredByIronDeficiency());
             if (w.disproportion()) {
-                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 160);
+                CauseBuilder b = board.propose(
+                        Cause.THALASSEMIA_TRAIT, POSSIBLE, w.k.score(Score.TRAIT_NORMAL_HBA2_IRON_DEFICIENT));
                 b.support(Evidence.finding(
                         "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                         "vehapoglu-2014"));
@@ -260,7 +275,8 @@ final class HemoglobinopathyRules {
         if (severe(w) || w.ironLoaded()) {
             // alpha trait gives no or mild anemia and normal iron: a more severe or iron-loaded picture is something
             // else
-            CauseBuilder b = board.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, 115);
+            CauseBuilder b = board.propose(
+                    Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, w.k.score(Score.ALPHA_TRAIT_SEVERE_OR_LOADED));
             b.support(normal);
             b.oppose(Evidence.finding(
                     "Alpha-thalassaemia trait causes no or mild anemia and no iron loading", "baird-2022"));
@@ -270,7 +286,9 @@ final class HemoglobinopathyRules {
         CauseBuilder b = board.propose(
                 Cause.ALPHA_THALASSEMIA_TRAIT,
                 ironKnownOk && strong ? LIKELY : POSSIBLE,
-                ironKnownOk ? (strong ? 270 : 230) : 190);
+                ironKnownOk
+                        ? (strong ? w.k.score(Score.ALPHA_TRAIT_STRONG) : w.k.score(Score.ALPHA_TRAIT_IRON_OK))
+                        : w.k.score(Score.ALPHA_TRAIT));
         b.support(normal);
         if (w.k.hba2Low.test(a2.value())) {
             b.support(w.ev(Analyte.HBA2, w.k.hba2Low, "low HbA2 fits alpha-thalassaemia"));
@@ -295,7 +313,7 @@ final class HemoglobinopathyRules {
         if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
             return;
         }
-        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);
+        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, w.k.score(Score.TRAIT_TRANSFUSED));
         b.support(Evidence.finding(
                 "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
         b.caveat(Caveats.transfusion(w));
@@ -318,7 +336,9 @@ final class HemoglobinopathyRules {
             boolean ironOk = w.ironReplete();
             boolean hemolysis = hemolysis(w);
             Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
-            int score = ironOk ? 215 : (hemolysis || lean ? 180 : 125);
+            int score = ironOk
+                    ? w.k.score(Score.THAL_SYNDROME_IRON_OK)
+                    : (hemolysis || lean ? w.k.score(Score.THAL_SYNDROME_LEANING) : w.k.score(Score.THAL_SYNDROME));
             CauseBuilder hbh = board.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
             CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, score - 2);
             for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
@@ -343,7 +363,7 @@ final class HemoglobinopathyRules {
             if (!w.disproportion()) {
                 return;
             }
-            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 150);
+            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, w.k.score(Score.TRAIT_UNTYPED_IRON_DEFICIENT));
             b.support(Evidence.finding(
                     "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                     "vehapoglu-2014"));
@@ -351,7 +371,12 @@ final class HemoglobinopathyRules {
             b.caveat(Caveats.hba2LoweredByIronDeficiency());
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
         } else if (unknown) {
-            b = board.propose(Cause.THALASSEMIA_TRAIT, lean ? POSSIBLE : CONSIDER, lean ? 200 : 120);
+            b = board.propose(
+                    Cause.THALASSEMIA_TRAIT,
+                    lean ? POSSIBLE : CONSIDER,
+                    lean
+                            ? w.k.score(Score.TRAIT_UNTYPED_IRON_UNKNOWN_LEANING)
+                            : w.k.score(Score.TRAIT_UNTYPED_IRON_UNKNOWN));
             b.support(Evidence.finding(w.leanText(), w.leanSource()));
             b.test(
                     NextTest.HEMOGLOBIN_FRACTIONATION,
@@ -365,9 +390,14 @@ final class HemoglobinopathyRules {
             // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
             if (!lean && (w.inflamed || !w.ironReplete())) {
                 // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
-                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 130);
+                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, w.k.score(Score.TRAIT_UNTYPED_MILD));
             } else {
-                b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
+                b = board.propose(
+                        Cause.THALASSEMIA_TRAIT,
+                        POSSIBLE,
+                        abnormalIron
+                                ? w.k.score(Score.TRAIT_UNTYPED_IRON_ABNORMAL)
+                                : (lean ? w.k.score(Score.TRAIT_UNTYPED_LEANING) : w.k.score(Score.TRAIT_UNTYPED)));
             }
             b.support(Evidence.finding(
                     "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
@@ -398,9 +428,9 @@ final class HemoglobinopathyRules {
             return;
         }
         if (b == null) {
-            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 170);
+            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, w.k.score(Score.TRAIT_PREGNANCY_SCREEN));
         } else {
-            b.raise(POSSIBLE, 170);
+            b.raise(POSSIBLE, w.k.score(Score.TRAIT_PREGNANCY_SCREEN));
         }
         b.support(w.lab(
                 w.val(Analyte.MCH),

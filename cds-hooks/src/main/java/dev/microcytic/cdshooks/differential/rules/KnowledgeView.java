@@ -10,8 +10,9 @@ import dev.microcytic.terminology.knowledge.rules.Thresholds;
 import java.util.List;
 
 /**
- * The rule knowledge resolved once per engine into fields, so that an evaluation does no map look-ups or parsing
- * (issue 4: under 20 µs per evaluation). A threshold missing from the package fails at construction.
+ * The rule knowledge resolved once per engine into fields and arrays, so that an evaluation does no map look-ups or
+ * parsing (one evaluation must stay within a few microseconds to serve a CDS Hooks call). A threshold or score missing
+ * from the package fails at construction.
  */
 final class KnowledgeView {
 
@@ -24,6 +25,8 @@ final class KnowledgeView {
     final ReferenceIntervals intervals;
     final List<DiscriminationIndexDefinition> indices;
     final AnalyteNames names;
+    /** Score weights by {@link Score} ordinal. */
+    private final int[] scores = new int[Score.values().length];
 
     final Threshold ferritinProbable;
     final Threshold ferritinPossible;
@@ -95,6 +98,11 @@ final class KnowledgeView {
     final Threshold ageGiWomen;
     final Threshold oiatAdequate;
 
+    /** The weight of one rule outcome. */
+    int score(Score score) {
+        return scores[score.ordinal()];
+    }
+
     dev.microcytic.cdshooks.differential.SuggestedTest suggested(NextTest test, String reason) {
         return new dev.microcytic.cdshooks.differential.SuggestedTest(
                 test.code(), testDisplays[test.ordinal()], testLoincs[test.ordinal()], reason);
@@ -119,6 +127,9 @@ final class KnowledgeView {
         this.intervals = knowledge.referenceIntervals();
         this.indices = knowledge.indices().all();
         this.names = knowledge.analyteNames();
+        for (Score score : Score.values()) {
+            scores[score.ordinal()] = knowledge.scores().get(score.key());
+        }
         ferritinProbable = t.get("ferritin.probable-id");
         ferritinPossible = t.get("ferritin.possible-id");
         ferritinInflamed5 = t.get("ferritin.id-inflammation.5y-plus");

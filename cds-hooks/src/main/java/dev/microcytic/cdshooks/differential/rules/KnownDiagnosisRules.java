@@ -21,7 +21,7 @@ final class KnownDiagnosisRules {
     static void apply(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             if (!w.present(Analyte.FERRITIN)) {
-                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, w.k.score(Score.KNOWN_IRON_DEFICIENCY));
                 known(w, b, "iron deficiency anemia");
                 b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
             } else if (board.has(Cause.IRON_DEFICIENCY) || board.has(Cause.MIXED)) {
@@ -58,7 +58,7 @@ final class KnownDiagnosisRules {
                     }
                 }
             } else {
-                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, w.k.score(Score.KNOWN_THALASSEMIA));
                 b.tests.clear();
                 b.reasons.clear();
                 known(w, b, "thalassaemia");
@@ -68,13 +68,16 @@ final class KnownDiagnosisRules {
             if (board.has(Cause.HEMOGLOBIN_E)) {
                 known(w, board.cause(Cause.HEMOGLOBIN_E), "hemoglobinopathy");
             } else if (!typedThal) {
-                known(w, board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310), "hemoglobinopathy");
+                known(
+                        w,
+                        board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, w.k.score(Score.KNOWN_HEMOGLOBINOPATHY)),
+                        "hemoglobinopathy");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_ANEMIA_OF_CHRONIC_DISEASE) && !w.iron.deficient()) {
             Cause cause =
                     w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) ? Cause.ANEMIA_OF_CKD : Cause.ANEMIA_OF_INFLAMMATION;
-            known(w, board.propose(cause, LIKELY, 300), "anemia of chronic disease");
+            known(w, board.propose(cause, LIKELY, w.k.score(Score.KNOWN_CHRONIC_DISEASE)), "anemia of chronic disease");
         }
         if (w.flag(ClinicalFlag.KNOWN_SIDEROBLASTIC_ANEMIA)) {
             boolean acquired = w.recent(MedicationClass.ISONIAZID)
@@ -85,14 +88,14 @@ final class KnownDiagnosisRules {
             if (!acquired && board.has(Cause.XLSA)) {
                 cause = Cause.XLSA;
             }
-            known(w, board.propose(cause, LIKELY, 310), "sideroblastic anemia");
+            known(w, board.propose(cause, LIKELY, w.k.score(Score.KNOWN_SIDEROBLASTIC)), "sideroblastic anemia");
         }
         if (w.flag(ClinicalFlag.KNOWN_PORPHYRIA)) {
             Cause cause = w.flag(ClinicalFlag.HEMOLYSIS) ? Cause.CEP : Cause.EPP;
-            known(w, board.propose(cause, LIKELY, 310), "erythropoietic porphyria");
+            known(w, board.propose(cause, LIKELY, w.k.score(Score.KNOWN_PORPHYRIA)), "erythropoietic porphyria");
         }
         if (w.flag(ClinicalFlag.KNOWN_LEAD_EXPOSURE)) {
-            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, 310);
+            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, w.k.score(Score.KNOWN_LEAD));
             known(w, b, "lead exposure");
             if (!w.present(Analyte.BLOOD_LEAD)) {
                 b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");
@@ -104,7 +107,7 @@ final class KnownDiagnosisRules {
     }
 
     private static void known(Workup w, CauseBuilder b, String what) {
-        b.raise(LIKELY, 310);
+        b.raise(LIKELY, w.k.score(Score.KNOWN_LEAD));
         b.support(Evidence.finding("Known diagnosis on the problem list: " + what, SOURCE));
         b.caveat(Caveats.knownDiagnosis(what));
     }

@@ -34,6 +34,21 @@ class RuleKnowledgeTest {
         }
     }
 
+    @Test
+    void everyScoreHasSourcesAndLiesOnTheRankingScale() {
+        assertThat(K.scores().all()).hasSizeGreaterThan(100);
+        for (Scores.Score s : K.scores().all()) {
+            assertThat(s.sources()).as(s.id()).isNotEmpty();
+            assertThat(s.value()).as(s.id()).isBetween(90, 400);
+            assertThat(s.meaning()).as(s.id()).isNotBlank();
+        }
+        assertThat(K.scores().get("iron-deficiency-absent-stores")).isEqualTo(330);
+        assertThat(K.scores().get("lead-chelation-range")).isEqualTo(340);
+        assertThatThrownBy(() -> K.scores().get("no-such-score"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-score");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "ferritin.possible-id,44.9,true",
