@@ -4,7 +4,7 @@ import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ValueFormat;
 
-/** The caveats of clinical brief §6.3 (pitfalls), worded for the patient at hand. */
+/** The pitfalls of reading a microcytic work-up (Donker 2014), worded for the patient at hand. */
 final class Caveats {
 
     private Caveats() {}

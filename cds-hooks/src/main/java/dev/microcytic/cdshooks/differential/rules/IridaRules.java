@@ -28,7 +28,7 @@ final class IridaRules {
         boolean responsive = w.oralIronResponse == Workup.Response.RESPONSIVE || Boolean.TRUE.equals(w.oiatAdequate);
         if (tsat == null) {
             if (w.oralIronResponse == Workup.Response.REFRACTORY && !w.iron.notDeficient()) {
-                CauseBuilder b = board.propose(Cause.IRIDA, CONSIDER, w.k.score(Score.IRIDA_TSAT_MISSING));
+                CauseBuilder b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_TSAT_MISSING);
                 b.support(w.oralIronEvidence);
                 iridaTests(w, b);
             }
@@ -59,13 +59,11 @@ final class IridaRules {
                         && !w.flag(ClinicalFlag.INFLAMMATION);
                 boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
                 CauseBuilder b = crpOk
-                        ? board.propose(Cause.IRIDA, LIKELY, w.k.score(Score.IRIDA_RATIO_CONFIRMED))
+                        ? board.propose(Cause.IRIDA, LIKELY, Score.IRIDA_RATIO_CONFIRMED)
                         : board.propose(
                                 Cause.IRIDA,
                                 inflamedNow ? CONSIDER : POSSIBLE,
-                                inflamedNow
-                                        ? w.k.score(Score.IRIDA_RATIO_INFLAMED)
-                                        : w.k.score(Score.IRIDA_RATIO_CRP_UNKNOWN));
+                                inflamedNow ? Score.IRIDA_RATIO_INFLAMED : Score.IRIDA_RATIO_CRP_UNKNOWN);
                 if (!w.present(Analyte.CRP)) {
                     b.test(NextTest.CRP, "The TSAT/hepcidin ratio is valid only with CRP < 10 mg/L");
                 }
@@ -87,7 +85,7 @@ final class IridaRules {
                 // hepcidin appropriately suppressed: iron-deficient erythropoiesis, not IRIDA (van der Staaij 2022)
                 CauseBuilder id = board.cause(Cause.MIXED) != null
                         ? board.cause(Cause.MIXED)
-                        : board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, w.k.score(Score.IRIDA_IRON_DEFICIENCY));
+                        : board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.IRIDA_IRON_DEFICIENCY);
                 id.raise(POSSIBLE, w.k.score(Score.IRIDA_IRON_DEFICIENCY));
                 id.support(ratioEvidence);
                 id.support(w.compare(tsat, w.k.tsatLow, "iron-deficient erythropoiesis"));
@@ -107,11 +105,11 @@ final class IridaRules {
         CauseBuilder b;
         if (ferritinNotLow) {
             if (refractory) {
-                b = board.propose(Cause.IRIDA, POSSIBLE, w.k.score(Score.IRIDA_FERRITIN_NOT_LOW));
+                b = board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_FERRITIN_NOT_LOW);
             } else if (responsive) {
-                b = board.propose(Cause.IRIDA, CONSIDER, w.k.score(Score.IRIDA_FERRITIN_NOT_LOW_INFLAMED));
+                b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_FERRITIN_NOT_LOW_INFLAMED);
             } else {
-                b = board.propose(Cause.IRIDA, CONSIDER, w.k.score(Score.IRIDA_FERRITIN_NOT_LOW_OTHER));
+                b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_FERRITIN_NOT_LOW_OTHER);
             }
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
             b.support(w.lab(
@@ -121,14 +119,14 @@ final class IridaRules {
                     "who-2020",
                     "ferritin not low: disproportionate to the TSAT (Donker step 4a)"));
         } else if (refractory) {
-            b = board.propose(Cause.IRIDA, POSSIBLE, w.k.score(Score.IRIDA_REFRACTORY));
+            b = board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_REFRACTORY);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
         } else if (ferritin != null
                 && ferritin.value() >= w.absentBelow
                 && w.present(Analyte.MCV)
                 && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
             // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
-            b = board.propose(Cause.IRIDA, CONSIDER, w.k.score(Score.IRIDA_LOW_FERRITIN));
+            b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_LOW_FERRITIN);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
             b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
         } else {

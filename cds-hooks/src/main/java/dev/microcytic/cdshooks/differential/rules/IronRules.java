@@ -16,8 +16,8 @@ import dev.microcytic.terminology.knowledge.rules.Threshold;
 
 /**
  * L2 iron status: iron deficiency, anemia of inflammation and the mixed state by one decision table without overlaps
- * (brief review K2: WHO 2020, AGA 2020, ECCO 2015, BSH 2020, Domellöf 2002), sTfR index and CHr as tie-breakers, the
- * oral-iron response, and the work-up card when iron studies are missing (issue 4).
+ * (WHO 2020; AGA 2020, Ko 2020; ECCO 2015, Dignass 2015; Domellöf 2002), sTfR index and CHr as tie-breakers, the
+ * oral-iron response, and the work-up card when iron studies are missing.
  */
 final class IronRules {
 
@@ -41,7 +41,7 @@ final class IronRules {
         if (old != null && w.overloadThreshold().test(old.value())) {
             return; // an iron-loaded pattern from older studies: DonkerRules reads it, iron deficiency is implausible
         }
-        CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, w.k.score(Score.IRON_STUDIES_NEEDED));
+        CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, Score.IRON_STUDIES_NEEDED);
         b.support(Evidence.finding(w.leanText(), w.leanSource()));
         String reason = w.ivIronRecent && w.blockedByIvIron.contains(Analyte.FERRITIN)
                 ? "Ferritin and TSAT after IV iron are uninterpretable: repeat ≥ 8 weeks after the last dose"
@@ -59,8 +59,8 @@ final class IronRules {
                     Cause.IRON_DEFICIENCY,
                     POSSIBLE,
                     w.flag(ClinicalFlag.BLEEDING)
-                            ? w.k.score(Score.IRON_DEFICIENCY_UNTESTED_BLEEDING)
-                            : w.k.score(Score.IRON_DEFICIENCY_UNTESTED_INDICES));
+                            ? Score.IRON_DEFICIENCY_UNTESTED_BLEEDING
+                            : Score.IRON_DEFICIENCY_UNTESTED_INDICES);
             if (w.flag(ClinicalFlag.BLEEDING)) {
                 id.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
             }
@@ -84,8 +84,7 @@ final class IronRules {
                 w.present(Analyte.RETICULOCYTE_HEMOGLOBIN) && w.low(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow);
         switch (w.iron) {
             case ABSENT -> {
-                CauseBuilder b =
-                        board.propose(Cause.IRON_DEFICIENCY, LIKELY, w.k.score(Score.IRON_DEFICIENCY_ABSENT_STORES));
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.IRON_DEFICIENCY_ABSENT_STORES);
                 b.support(w.lab(ferritin, "<", w.absentBelow, ferritinSource(w), "absent iron stores for age"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (w.inflamed) {
@@ -97,9 +96,7 @@ final class IronRules {
                 CauseBuilder b = board.propose(
                         Cause.IRON_DEFICIENCY,
                         LIKELY,
-                        tsatLowHolds
-                                ? w.k.score(Score.IRON_DEFICIENCY_PROBABLE_TSAT_LOW)
-                                : w.k.score(Score.IRON_DEFICIENCY_PROBABLE));
+                        tsatLowHolds ? Score.IRON_DEFICIENCY_PROBABLE_TSAT_LOW : Score.IRON_DEFICIENCY_PROBABLE);
                 Threshold t = w.pregnant ? w.k.ferritinPregnancy : w.k.ferritinProbable;
                 b.support(w.lab(
                         ferritin,
@@ -111,8 +108,7 @@ final class IronRules {
                 causeWorkup(w, b);
             }
             case INFLAMED_ID -> {
-                CauseBuilder b =
-                        board.propose(Cause.MIXED, LIKELY, w.k.score(Score.MIXED_FERRITIN_LOW_DESPITE_INFLAMMATION));
+                CauseBuilder b = board.propose(Cause.MIXED, LIKELY, Score.MIXED_FERRITIN_LOW_DESPITE_INFLAMMATION);
                 Threshold t = w.ageKnown && w.age < 5 ? w.k.ferritinInflamedUnder5 : w.k.ferritinInflamed5;
                 b.support(w.compare(ferritin, t, "iron deficiency despite inflammation"));
                 b.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
@@ -133,9 +129,7 @@ final class IronRules {
                 CauseBuilder b = board.propose(
                         Cause.IRON_DEFICIENCY,
                         likely ? LIKELY : POSSIBLE,
-                        likely
-                                ? w.k.score(Score.IRON_DEFICIENCY_POSSIBLE_CONFIRMED)
-                                : w.k.score(Score.IRON_DEFICIENCY_POSSIBLE));
+                        likely ? Score.IRON_DEFICIENCY_POSSIBLE_CONFIRMED : Score.IRON_DEFICIENCY_POSSIBLE);
                 b.support(w.compare(ferritin, w.k.ferritinPossible, "iron deficiency possible in anemia (AGA)"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (tsat != null && !tsatLowHolds) {
@@ -156,9 +150,7 @@ final class IronRules {
                 CauseBuilder b = board.propose(
                         Cause.IRON_DEFICIENCY,
                         tsatLowHolds ? POSSIBLE : CONSIDER,
-                        tsatLowHolds
-                                ? w.k.score(Score.IRON_DEFICIENCY_CRP_NEEDED_TSAT_LOW)
-                                : w.k.score(Score.IRON_DEFICIENCY_CRP_NEEDED));
+                        tsatLowHolds ? Score.IRON_DEFICIENCY_CRP_NEEDED_TSAT_LOW : Score.IRON_DEFICIENCY_CRP_NEEDED);
                 b.support(w.lab(
                         ferritin,
                         "<=",
@@ -172,7 +164,7 @@ final class IronRules {
                 b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
                 if (tsatRestricted) {
                     CauseBuilder acd = board.propose(
-                            Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, w.k.score(Score.ANEMIA_OF_INFLAMMATION_CRP_NEEDED));
+                            Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, Score.ANEMIA_OF_INFLAMMATION_CRP_NEEDED);
                     acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
                     acd.test(NextTest.CRP, "CRP > 5 mg/L would indicate inflammation");
                 }
@@ -206,18 +198,17 @@ final class IronRules {
         CauseBuilder mixed;
         CauseBuilder acd;
         if (indexId || chrLow) {
-            mixed = board.propose(Cause.MIXED, LIKELY, w.k.score(Score.GREY_MIXED_INDEX_ID));
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, w.k.score(Score.GREY_INFLAMMATION_INDEX_ID));
+            mixed = board.propose(Cause.MIXED, LIKELY, Score.GREY_MIXED_INDEX_ID);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.GREY_INFLAMMATION_INDEX_ID);
         } else if (indexAcd) {
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, w.k.score(Score.GREY_INFLAMMATION_INDEX_ACD));
-            mixed = board.propose(Cause.MIXED, CONSIDER, w.k.score(Score.GREY_MIXED_INDEX_ACD));
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, Score.GREY_INFLAMMATION_INDEX_ACD);
+            mixed = board.propose(Cause.MIXED, CONSIDER, Score.GREY_MIXED_INDEX_ACD);
         } else if (tsatRestricted) {
-            mixed = board.propose(Cause.MIXED, POSSIBLE, w.k.score(Score.GREY_MIXED_TSAT_RESTRICTED));
-            acd = board.propose(
-                    Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, w.k.score(Score.GREY_INFLAMMATION_TSAT_RESTRICTED));
+            mixed = board.propose(Cause.MIXED, POSSIBLE, Score.GREY_MIXED_TSAT_RESTRICTED);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.GREY_INFLAMMATION_TSAT_RESTRICTED);
         } else {
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, w.k.score(Score.GREY_INFLAMMATION));
-            mixed = board.propose(Cause.MIXED, CONSIDER, w.k.score(Score.GREY_MIXED));
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.GREY_INFLAMMATION);
+            mixed = board.propose(Cause.MIXED, CONSIDER, Score.GREY_MIXED);
         }
         mixed.support(grey);
         acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
@@ -258,8 +249,8 @@ final class IronRules {
                 Cause.ANEMIA_OF_INFLAMMATION,
                 tsatRestricted ? LIKELY : POSSIBLE,
                 tsatRestricted
-                        ? w.k.score(Score.ANEMIA_OF_INFLAMMATION_TSAT_RESTRICTED)
-                        : w.k.score(Score.ANEMIA_OF_INFLAMMATION_FERRITIN_HIGH));
+                        ? Score.ANEMIA_OF_INFLAMMATION_TSAT_RESTRICTED
+                        : Score.ANEMIA_OF_INFLAMMATION_FERRITIN_HIGH);
         acd.support(w.lab(
                 ferritin,
                 ">",
@@ -279,8 +270,7 @@ final class IronRules {
             acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
         }
         if (indexId) {
-            CauseBuilder mixed =
-                    board.propose(Cause.MIXED, POSSIBLE, w.k.score(Score.ANEMIA_OF_INFLAMMATION_MIXED_INDEX_ID));
+            CauseBuilder mixed = board.propose(Cause.MIXED, POSSIBLE, Score.ANEMIA_OF_INFLAMMATION_MIXED_INDEX_ID);
             mixed.support(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
             acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
         } else if (tsatRestricted && Double.isNaN(w.stfrIndex)) {
@@ -296,9 +286,9 @@ final class IronRules {
     private static void replete(
             Workup w, Board board, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
         if (tsatLowHolds && w.k.ferritinGreyUpper.test(ferritin.value())) {
-            // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (review K2)
-            CauseBuilder b = board.propose(
-                    Cause.IRON_DEFICIENCY, CONSIDER, w.k.score(Score.IRON_DEFICIENCY_TSAT_LOW_FERRITIN_NORMAL));
+            // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (Weiss 2005)
+            CauseBuilder b =
+                    board.propose(Cause.IRON_DEFICIENCY, CONSIDER, Score.IRON_DEFICIENCY_TSAT_LOW_FERRITIN_NORMAL);
             b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
             b.oppose(w.lab(ferritin, ">=", w.probableBelow, "who-2020", "iron stores present"));
             if (w.inflammationUnknown) {
@@ -307,9 +297,9 @@ final class IronRules {
             b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
         }
         if (w.inflammationExcluded && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
-            // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (review G3)
-            CauseBuilder acd = board.propose(
-                    Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, w.k.score(Score.ANEMIA_OF_INFLAMMATION_CRP_NORMAL));
+            // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (Weiss 2005)
+            CauseBuilder acd =
+                    board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.ANEMIA_OF_INFLAMMATION_CRP_NORMAL);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
             acd.oppose(w.ev(Analyte.CRP, w.k.crpInflammation, "CRP not raised"));
@@ -319,8 +309,8 @@ final class IronRules {
             }
         }
         if (w.inflammationUnknown && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
-            CauseBuilder acd = board.propose(
-                    Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, w.k.score(Score.ANEMIA_OF_INFLAMMATION_CRP_UNKNOWN));
+            CauseBuilder acd =
+                    board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, Score.ANEMIA_OF_INFLAMMATION_CRP_UNKNOWN);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
             acd.test(NextTest.CRP, "High ferritin with low TSAT: CRP decides whether this is inflammation");
@@ -349,7 +339,7 @@ final class IronRules {
         }
     }
 
-    /** Finding the cause of iron deficiency (brief review K11, BSG 2021; CDC for children). */
+    /** Finding the cause of iron deficiency (BSG 2021, Snook 2021; CDC for children). */
     static void causeWorkup(Workup w, CauseBuilder b) {
         boolean adult = !w.ageKnown || w.age >= 15;
         boolean menOrPostMenopausal =
@@ -399,8 +389,7 @@ final class IronRules {
             case RESPONSIVE -> {
                 CauseBuilder b = board.has(Cause.MIXED) && !board.has(Cause.IRON_DEFICIENCY)
                         ? board.cause(Cause.MIXED)
-                        : board.propose(
-                                Cause.IRON_DEFICIENCY, LIKELY, w.k.score(Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE));
+                        : board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE);
                 b.raise(LIKELY, w.k.score(Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE));
                 b.support(w.oralIronEvidence);
             }

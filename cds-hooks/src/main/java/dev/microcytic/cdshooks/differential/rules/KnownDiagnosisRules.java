@@ -8,8 +8,8 @@ import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
 
 /**
- * Coded diagnoses are explained rather than re-diagnosed (brief §6.2 item 9, review K14, contract §3.3 known
- * diagnoses): the known cause is listed as likely with the diagnosis as evidence and without re-ordering its work-up;
+ * Coded diagnoses on the problem list are explained rather than re-diagnosed (re-ordering a finished work-up wastes
+ * tests and alarms the patient): the known cause is listed as likely with the diagnosis as evidence and without re-ordering its work-up;
  * new findings (e.g. iron deficiency on top of a known trait) are still flagged by the other rules.
  */
 final class KnownDiagnosisRules {
@@ -21,7 +21,7 @@ final class KnownDiagnosisRules {
     static void apply(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             if (!w.present(Analyte.FERRITIN)) {
-                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, w.k.score(Score.KNOWN_IRON_DEFICIENCY));
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.KNOWN_IRON_DEFICIENCY);
                 known(w, b, "iron deficiency anemia");
                 b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
             } else if (board.has(Cause.IRON_DEFICIENCY) || board.has(Cause.MIXED)) {
@@ -58,7 +58,7 @@ final class KnownDiagnosisRules {
                     }
                 }
             } else {
-                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, w.k.score(Score.KNOWN_THALASSEMIA));
+                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, Score.KNOWN_THALASSEMIA);
                 b.tests.clear();
                 b.reasons.clear();
                 known(w, b, "thalassaemia");
@@ -70,14 +70,14 @@ final class KnownDiagnosisRules {
             } else if (!typedThal) {
                 known(
                         w,
-                        board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, w.k.score(Score.KNOWN_HEMOGLOBINOPATHY)),
+                        board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, Score.KNOWN_HEMOGLOBINOPATHY),
                         "hemoglobinopathy");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_ANEMIA_OF_CHRONIC_DISEASE) && !w.iron.deficient()) {
             Cause cause =
                     w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) ? Cause.ANEMIA_OF_CKD : Cause.ANEMIA_OF_INFLAMMATION;
-            known(w, board.propose(cause, LIKELY, w.k.score(Score.KNOWN_CHRONIC_DISEASE)), "anemia of chronic disease");
+            known(w, board.propose(cause, LIKELY, Score.KNOWN_CHRONIC_DISEASE), "anemia of chronic disease");
         }
         if (w.flag(ClinicalFlag.KNOWN_SIDEROBLASTIC_ANEMIA)) {
             boolean acquired = w.recent(MedicationClass.ISONIAZID)
@@ -88,14 +88,14 @@ final class KnownDiagnosisRules {
             if (!acquired && board.has(Cause.XLSA)) {
                 cause = Cause.XLSA;
             }
-            known(w, board.propose(cause, LIKELY, w.k.score(Score.KNOWN_SIDEROBLASTIC)), "sideroblastic anemia");
+            known(w, board.propose(cause, LIKELY, Score.KNOWN_SIDEROBLASTIC), "sideroblastic anemia");
         }
         if (w.flag(ClinicalFlag.KNOWN_PORPHYRIA)) {
             Cause cause = w.flag(ClinicalFlag.HEMOLYSIS) ? Cause.CEP : Cause.EPP;
-            known(w, board.propose(cause, LIKELY, w.k.score(Score.KNOWN_PORPHYRIA)), "erythropoietic porphyria");
+            known(w, board.propose(cause, LIKELY, Score.KNOWN_PORPHYRIA), "erythropoietic porphyria");
         }
         if (w.flag(ClinicalFlag.KNOWN_LEAD_EXPOSURE)) {
-            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, w.k.score(Score.KNOWN_LEAD));
+            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.KNOWN_LEAD);
             known(w, b, "lead exposure");
             if (!w.present(Analyte.BLOOD_LEAD)) {
                 b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");

@@ -111,7 +111,7 @@ final class Ranking {
             }
         }
         if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
-            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, w.k.score(Score.GATE_NTDT));
+            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.GATE_NTDT);
             beta.support(Evidence.finding(
                     "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
                     "donker-2014"));
