@@ -117,7 +117,7 @@ final class KnowledgePackageValidator {
 
     /** The rule knowledge files: every entry must cite sources that resolve to references.json. */
     static final Set<String> SOURCED_FILES =
-            Set.of("thresholds.json", "indices.json", "reference-intervals.json", "scores.json");
+            Set.of("thresholds.json", "indices.json", "reference-intervals.json", "scores.json", "statements.json");
 
     private static final Pattern REFERENCE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final String CANONICAL = "https://fhir.microcytic.dev/";

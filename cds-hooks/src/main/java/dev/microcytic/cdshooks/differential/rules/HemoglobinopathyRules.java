@@ -112,7 +112,7 @@ final class HemoglobinopathyRules {
             hemolysisEvidence(w, b);
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Confirms the genotype (deletional or HbH/Constant Spring)");
             b.test(NextTest.HEMOLYSIS_SCREEN, "Chronic hemolysis in HbH disease");
-            b.caveat(Caveats.noIronInTrait());
+            b.caveat(Caveats.noIronInTrait(w));
         }
         if (a != null && !variantFound) {
             double explained =
@@ -156,7 +156,7 @@ final class HemoglobinopathyRules {
             }
             b.test(NextTest.PARTNER_SCREENING, "Carrier state: offer partner testing (reproductive risk)");
             if (!deficient) {
-                b.caveat(Caveats.noIronInTrait());
+                b.caveat(Caveats.noIronInTrait(w));
             }
             if (severe(w) && (fHigh || hemolysis(w))) {
                 CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, LIKELY, Score.BETA_THALASSEMIA_SYNDROME);
@@ -180,7 +180,7 @@ final class HemoglobinopathyRules {
             if (deficient) {
                 b.support(Evidence.finding(
                         "Iron deficiency lowers HbA2: a borderline value may hide a trait", "baird-2022"));
-                b.caveat(Caveats.hba2LoweredByIronDeficiency());
+                b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             }
             b.test(NextTest.HBB_GENE_ANALYSIS, "Borderline HbA2 3.1–3.5 %: HBB sequencing decides");
         }
@@ -232,7 +232,7 @@ final class HemoglobinopathyRules {
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "A low HbE fraction suggests co-inherited alpha-thalassaemia");
         }
         b.test(NextTest.PARTNER_SCREENING, "HbE carrier: partner testing (HbE/beta-thalassaemia risk)");
-        b.caveat(Caveats.noIronInTrait());
+        b.caveat(Caveats.noIronInTrait(w));
         if (a2Window) {
             // the "HbA2" is HbE: do not read it as a beta-thalassaemia trait
             board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
@@ -246,7 +246,7 @@ final class HemoglobinopathyRules {
         Evidence normal =
                 w.lab(a2, "<=", w.k.hba2Trait.value(), w.k.hba2Trait.sourceId(), "HbA2 not raised, no variant");
         if (deficient) {
-            board.caveat(Caveats.hba2LoweredByIronDeficiency());
+            board.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             if (w.disproportion()) {
                 CauseBuilder b =
                         board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_NORMAL_HBA2_IRON_DEFICIENT);
@@ -254,7 +254,7 @@ final class HemoglobinopathyRules {
                         "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                         "vehapoglu-2014"));
                 b.oppose(normal);
-                b.caveat(Caveats.hba2LoweredByIronDeficiency());
+                b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
                 b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Repeat HbA2 after iron repletion");
                 b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-thalassaemia if microcytosis persists");
             }
@@ -294,7 +294,7 @@ final class HemoglobinopathyRules {
                 NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
                 "Normal HbA2 with microcytosis and iron present: alpha-globin"
                         + " deletion analysis (adult HPLC is normal in alpha trait)");
-        b.caveat(Caveats.noIronInTrait());
+        b.caveat(Caveats.noIronInTrait(w));
     }
 
     // --------------------------------------------------------------------------------------------- no fractionation
@@ -358,8 +358,8 @@ final class HemoglobinopathyRules {
             b.support(Evidence.finding(
                     "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                     "vehapoglu-2014"));
-            b.caveat(Caveats.indicesUnreliable("when iron deficiency and a trait coexist"));
-            b.caveat(Caveats.hba2LoweredByIronDeficiency());
+            b.caveat(Caveats.indicesUnreliable(w, "when iron deficiency and a trait coexist"));
+            b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
         } else if (unknown) {
             b = board.propose(
@@ -397,13 +397,13 @@ final class HemoglobinopathyRules {
             }
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
-            b.caveat(Caveats.noIronInTrait());
+            b.caveat(Caveats.noIronInTrait(w));
         }
         if (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0) {
             b.support(w.plain(Analyte.RBC_COUNT, "RBC > 5 with microcytosis suggests a trait", "vehapoglu-2014"));
         }
         if (w.pregnant) {
-            b.caveat(Caveats.indicesUnreliable("in pregnancy (hemodilution)"));
+            b.caveat(Caveats.indicesUnreliable(w, "in pregnancy (hemodilution)"));
         }
     }
 

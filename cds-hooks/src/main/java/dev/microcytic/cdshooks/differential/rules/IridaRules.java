@@ -151,7 +151,7 @@ final class IridaRules {
         }
         mcvSupport(w, b);
         if (refractory) {
-            b.caveat(Caveats.refractoryChecklist());
+            b.caveat(Caveats.refractoryChecklist(w));
         }
         iridaTests(w, b);
     }

@@ -400,7 +400,7 @@ final class IronRules {
                         continue;
                     }
                     b.oppose(w.oralIronEvidence);
-                    b.caveat(Caveats.refractoryChecklist());
+                    b.caveat(Caveats.refractoryChecklist(w));
                     b.test(NextTest.COELIAC_SEROLOGY, "Oral-iron refractory: coeliac disease first (Hershko 2014)");
                     b.test(NextTest.HELICOBACTER_TEST, "Oral-iron refractory: H. pylori (Hershko 2014)");
                     if (!w.ageKnown || w.age >= 15) {

@@ -5,14 +5,15 @@ import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import dev.microcytic.terminology.knowledge.rules.DiscriminationIndexDefinition;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
+import dev.microcytic.terminology.knowledge.rules.StatementTemplates.StatementTemplate;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 import dev.microcytic.terminology.knowledge.rules.Thresholds;
 import java.util.List;
 
 /**
  * The rule knowledge resolved once per engine into fields and arrays, so that an evaluation does no map look-ups or
- * parsing (one evaluation must stay within a few microseconds to serve a CDS Hooks call). A threshold or score missing
- * from the package fails at construction.
+ * parsing (one evaluation must stay within a few microseconds to serve a CDS Hooks call). A threshold, score or
+ * sentence missing from the package fails at construction.
  */
 final class KnowledgeView {
 
@@ -25,6 +26,8 @@ final class KnowledgeView {
     final ReferenceIntervals intervals;
     final List<DiscriminationIndexDefinition> indices;
     final AnalyteNames names;
+    /** Statement templates by {@link Wording} ordinal. */
+    private final StatementTemplate[] wordings = new StatementTemplate[Wording.values().length];
     /** Score weights by {@link Score} ordinal. */
     private final int[] scores = new int[Score.values().length];
 
@@ -98,6 +101,11 @@ final class KnowledgeView {
     final Threshold ageGiWomen;
     final Threshold oiatAdequate;
 
+    /** The template of one sentence. */
+    StatementTemplate wording(Wording wording) {
+        return wordings[wording.ordinal()];
+    }
+
     /** The weight of one rule outcome. */
     int score(Score score) {
         return scores[score.ordinal()];
@@ -127,6 +135,9 @@ final class KnowledgeView {
         this.intervals = knowledge.referenceIntervals();
         this.indices = knowledge.indices().all();
         this.names = knowledge.analyteNames();
+        for (Wording wording : Wording.values()) {
+            wordings[wording.ordinal()] = knowledge.statements().get(wording.key, wording.placeholders);
+        }
         for (Score score : Score.values()) {
             scores[score.ordinal()] = knowledge.scores().get(score.key());
         }

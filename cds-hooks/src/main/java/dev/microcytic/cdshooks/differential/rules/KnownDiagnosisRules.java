@@ -29,7 +29,7 @@ final class KnownDiagnosisRules {
                         ? board.cause(Cause.IRON_DEFICIENCY)
                         : board.cause(Cause.MIXED);
                 b.support(Evidence.finding("Known diagnosis on the problem list: iron deficiency anemia", SOURCE));
-                b.caveat(Caveats.knownDiagnosis("iron deficiency anemia"));
+                b.caveat(Caveats.knownDiagnosis(w, "iron deficiency anemia"));
             } else {
                 // stores are now present: persisting microcytosis is not explained by the coded iron deficiency
                 board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
@@ -102,13 +102,13 @@ final class KnownDiagnosisRules {
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
-            board.caveat(Caveats.knownDiagnosis("disorder of iron metabolism"));
+            board.caveat(Caveats.knownDiagnosis(w, "disorder of iron metabolism"));
         }
     }
 
     private static void known(Workup w, CauseBuilder b, String what) {
         b.raise(LIKELY, w.k.score(Score.KNOWN_LEAD));
         b.support(Evidence.finding("Known diagnosis on the problem list: " + what, SOURCE));
-        b.caveat(Caveats.knownDiagnosis(what));
+        b.caveat(Caveats.knownDiagnosis(w, what));
     }
 }

@@ -29,4 +29,18 @@ class RuleKnowledgeKeysTest {
         assertThat(view.score(Score.IRON_DEFICIENCY_ABSENT_STORES)).isEqualTo(330);
         assertThat(view.score(Score.GATE_RARE_IRON_LOADING_FLOOR)).isEqualTo(90);
     }
+
+    @Test
+    void everySentenceTheRulesRenderIsInThePackageWithTheSamePlaceholders() {
+        Set<String> used = Stream.of(Wording.values()).map(w -> w.key).collect(Collectors.toSet());
+        assertThat(K.statements().ids()).containsExactlyInAnyOrderElementsOf(used);
+        for (Wording wording : Wording.values()) {
+            assertThat(K.statements().get(wording.key, wording.placeholders).placeholders())
+                    .as(wording.key)
+                    .isEqualTo(wording.placeholders);
+        }
+        KnowledgeView view = new KnowledgeView(K, KnowledgePackage.load());
+        assertThat(view.wording(Wording.KNOWN_DIAGNOSIS).render("thalassaemia"))
+                .isEqualTo("Known diagnosis on the problem list (thalassaemia): explained rather than re-diagnosed.");
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The rule knowledge of one knowledge-package version: thresholds, discrimination indices, reference intervals,
- * analyte names and score weights, read once from {@code knowledge/microcytic/<version>/} on the classpath. Every entry carries its sources.
+ * analyte names, score weights and statement wording, read once from {@code knowledge/microcytic/<version>/} on the classpath. Every entry carries its sources.
  */
 public final class RuleKnowledge {
 
@@ -32,6 +32,7 @@ public final class RuleKnowledge {
     private final ReferenceIntervals referenceIntervals;
     private final AnalyteNames analyteNames;
     private final Scores scores;
+    private final StatementTemplates statements;
 
     private RuleKnowledge(
             String version,
@@ -39,13 +40,15 @@ public final class RuleKnowledge {
             DiscriminationIndices indices,
             ReferenceIntervals referenceIntervals,
             AnalyteNames analyteNames,
-            Scores scores) {
+            Scores scores,
+            StatementTemplates statements) {
         this.version = version;
         this.thresholds = thresholds;
         this.indices = indices;
         this.referenceIntervals = referenceIntervals;
         this.analyteNames = analyteNames;
         this.scores = scores;
+        this.statements = statements;
     }
 
     /** The bundled version, loaded once. */
@@ -79,8 +82,9 @@ public final class RuleKnowledge {
             ReferenceIntervals intervals = intervals(version, read(mapper, base + "reference-intervals.json"));
             AnalyteNames names = new AnalyteNames(read(mapper, base + "analyte-names.json"));
             Scores scores = new Scores(read(mapper, base + "scores.json"));
+            StatementTemplates statements = new StatementTemplates(read(mapper, base + "statements.json"));
             return new RuleKnowledge(
-                    version, thresholds, new DiscriminationIndices(indexList), intervals, names, scores);
+                    version, thresholds, new DiscriminationIndices(indexList), intervals, names, scores, statements);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule knowledge " + version, e);
         }
@@ -109,6 +113,11 @@ public final class RuleKnowledge {
     /** The score weights of the rule outcomes. */
     public Scores scores() {
         return scores;
+    }
+
+    /** The wording of caveats and evidence statements. */
+    public StatementTemplates statements() {
+        return statements;
     }
 
     private static JsonNode read(ObjectMapper mapper, String path) throws IOException {

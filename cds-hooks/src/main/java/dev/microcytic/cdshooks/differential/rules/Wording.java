@@ -1,0 +1,33 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import java.util.List;
+
+/**
+ * The sentences of the knowledge package's {@code statements.json} the engine renders, each with the placeholders it
+ * fills (in order). {@link KnowledgeView} resolves every one at construction and fails if the package's sentence has
+ * other placeholders, so a wording change in the package cannot silently drop a value.
+ */
+enum Wording {
+    INFLAMMATION("caveat.inflammation-masks-iron-deficiency", "inflammation", "ferritinBelow"),
+    INFLAMMATION_CRP("caveat.inflammation.crp", "crp"),
+    INFLAMMATION_CONDITION("caveat.inflammation.condition"),
+    TRANSFUSION("caveat.recent-transfusion", "date"),
+    IV_IRON("caveat.iv-iron-recent", "since"),
+    ORAL_IRON("caveat.iron-therapy-started", "since"),
+    SINCE("caveat.since", "date"),
+    PREGNANCY("caveat.pregnancy", "cutoffSet", "population", "hemoglobinBelow"),
+    YOUNG_CHILD("caveat.young-child"),
+    HBA2_LOWERED_BY_IRON_DEFICIENCY("caveat.iron-deficiency-lowers-hba2"),
+    INDICES_UNRELIABLE("caveat.indices-unreliable", "why"),
+    KNOWN_DIAGNOSIS("caveat.known-diagnosis", "diagnosis"),
+    NO_IRON_IN_TRAIT("caveat.no-iron-in-trait"),
+    REFRACTORY_CHECKLIST("caveat.oral-iron-refractory");
+
+    final String key;
+    final List<String> placeholders;
+
+    Wording(String key, String... placeholders) {
+        this.key = key;
+        this.placeholders = List.of(placeholders);
+    }
+}
