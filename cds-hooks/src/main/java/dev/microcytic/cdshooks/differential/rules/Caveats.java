@@ -62,6 +62,10 @@ final class Caveats {
         return caveat("known-diagnosis", w.k.wording(Wording.KNOWN_DIAGNOSIS), what);
     }
 
+    static Caveat knownIronDeficiencyRepleted(Workup w) {
+        return caveat("known-iron-deficiency-repleted", w.k.wording(Wording.KNOWN_IRON_DEFICIENCY_REPLETED));
+    }
+
     static Caveat noIronInTrait(Workup w) {
         return caveat("no-iron-in-trait", w.k.wording(Wording.NO_IRON_IN_TRAIT));
     }

@@ -147,7 +147,7 @@ final class IridaRules {
             }
         }
         if (w.ageKnown && w.k.ageEarlyChildhood.test(w.age)) {
-            b.support(Evidence.finding("Childhood presentation (IRIDA presents in childhood)", "donker-2014"));
+            b.support(w.finding(Wording.IRIDA_CHILDHOOD));
         }
         mcvSupport(w, b);
         if (refractory) {

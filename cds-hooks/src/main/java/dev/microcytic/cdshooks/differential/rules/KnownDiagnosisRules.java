@@ -2,7 +2,6 @@ package dev.microcytic.cdshooks.differential.rules;
 
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
@@ -13,8 +12,6 @@ import dev.microcytic.terminology.MedicationClass;
  * new findings (e.g. iron deficiency on top of a known trait) are still flagged by the other rules.
  */
 final class KnownDiagnosisRules {
-
-    private static final String SOURCE = "donker-2014";
 
     private KnownDiagnosisRules() {}
 
@@ -28,15 +25,11 @@ final class KnownDiagnosisRules {
                 CauseBuilder b = board.has(Cause.IRON_DEFICIENCY)
                         ? board.cause(Cause.IRON_DEFICIENCY)
                         : board.cause(Cause.MIXED);
-                b.support(Evidence.finding("Known diagnosis on the problem list: iron deficiency anemia", SOURCE));
+                b.support(w.finding(Wording.KNOWN_DIAGNOSIS_EVIDENCE, "iron deficiency anemia"));
                 b.caveat(Caveats.knownDiagnosis(w, "iron deficiency anemia"));
             } else {
                 // stores are now present: persisting microcytosis is not explained by the coded iron deficiency
-                board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
-                        "known-iron-deficiency-repleted",
-                        "Iron deficiency anemia is on the problem list but ferritin now shows iron stores: persisting"
-                                + " microcytosis needs another explanation (thalassaemia trait, inflammation).",
-                        SOURCE));
+                board.caveat(Caveats.knownIronDeficiencyRepleted(w));
             }
         }
         boolean typedThal = board.has(Cause.BETA_THALASSEMIA_TRAIT)
@@ -108,7 +101,7 @@ final class KnownDiagnosisRules {
 
     private static void known(Workup w, CauseBuilder b, String what) {
         b.raise(LIKELY, w.k.score(Score.KNOWN_LEAD));
-        b.support(Evidence.finding("Known diagnosis on the problem list: " + what, SOURCE));
+        b.support(w.finding(Wording.KNOWN_DIAGNOSIS_EVIDENCE, what));
         b.caveat(Caveats.knownDiagnosis(w, what));
     }
 }

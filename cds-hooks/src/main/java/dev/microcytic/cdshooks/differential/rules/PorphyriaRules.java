@@ -21,7 +21,7 @@ final class PorphyriaRules {
         if (!w.flag(ClinicalFlag.PHOTOSENSITIVITY)) {
             return;
         }
-        Evidence photo = Evidence.finding("Photosensitivity", "donker-2014");
+        Evidence photo = w.finding(Wording.PHOTOSENSITIVITY);
         boolean hemolysis = w.flag(ClinicalFlag.HEMOLYSIS)
                 || w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)
                 || w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow)
@@ -32,7 +32,7 @@ final class PorphyriaRules {
             CauseBuilder b = board.propose(
                     Cause.CEP, porphyrins ? LIKELY : POSSIBLE, porphyrins ? Score.CEP_PORPHYRINS : Score.CEP);
             b.support(photo);
-            b.support(Evidence.finding("With hemolysis (Donker step 3b)", "donker-2014"));
+            b.support(w.finding(Wording.WITH_HEMOLYSIS));
             if (w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)) {
                 b.support(w.evRange(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh, true, "porphyrin excess"));
             }
@@ -53,7 +53,7 @@ final class PorphyriaRules {
                 board.propose(Cause.XLPP, strong ? POSSIBLE : CONSIDER, strong ? Score.XLPP_STRONG : Score.XLPP);
         for (CauseBuilder b : new CauseBuilder[] {epp, xlpp}) {
             b.support(photo);
-            b.support(Evidence.finding("Without hemolysis (Donker step 3b)", "donker-2014"));
+            b.support(w.finding(Wording.WITHOUT_HEMOLYSIS));
             if (w.high(Analyte.ERYTHROCYTE_PROTOPORPHYRIN, w.k.protoporphyrinHigh)) {
                 b.support(w.evRange(
                         Analyte.ERYTHROCYTE_PROTOPORPHYRIN,
@@ -70,8 +70,8 @@ final class PorphyriaRules {
             b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "FECH / ALAS2 exon 11 sequencing");
         }
         if (w.iron.deficient()) {
-            epp.support(Evidence.finding("Low ferritin is typical of EPP (about one-third of controls)", "holme-2007"));
+            epp.support(w.finding(Wording.EPP_LOW_FERRITIN));
         }
-        xlpp.oppose(Evidence.finding("XLPP is usually normocytic (Donker 2014 Table 2)", "donker-2014"));
+        xlpp.oppose(w.finding(Wording.XLPP_NORMOCYTIC));
     }
 }

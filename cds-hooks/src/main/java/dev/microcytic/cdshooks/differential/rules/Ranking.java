@@ -5,7 +5,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.CandidateCause;
 import dev.microcytic.cdshooks.differential.Differential;
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.cdshooks.differential.SuggestedTest;
 import dev.microcytic.terminology.Analyte;
@@ -112,9 +111,7 @@ final class Ranking {
         }
         if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
             CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.GATE_NTDT);
-            beta.support(Evidence.finding(
-                    "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
-                    "donker-2014"));
+            beta.support(w.finding(Wording.IRON_LOADED_NTDT));
             beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
             beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
         }

@@ -21,7 +21,16 @@ enum Wording {
     INDICES_UNRELIABLE("caveat.indices-unreliable", "why"),
     KNOWN_DIAGNOSIS("caveat.known-diagnosis", "diagnosis"),
     NO_IRON_IN_TRAIT("caveat.no-iron-in-trait"),
-    REFRACTORY_CHECKLIST("caveat.oral-iron-refractory");
+    REFRACTORY_CHECKLIST("caveat.oral-iron-refractory"),
+    KNOWN_IRON_DEFICIENCY_REPLETED("caveat.known-iron-deficiency-repleted"),
+    PHOTOSENSITIVITY("evidence.photosensitivity"),
+    WITH_HEMOLYSIS("evidence.with-hemolysis"),
+    WITHOUT_HEMOLYSIS("evidence.without-hemolysis"),
+    EPP_LOW_FERRITIN("evidence.epp-low-ferritin"),
+    XLPP_NORMOCYTIC("evidence.xlpp-normocytic"),
+    KNOWN_DIAGNOSIS_EVIDENCE("evidence.known-diagnosis", "diagnosis"),
+    IRON_LOADED_NTDT("evidence.iron-loaded-ntdt"),
+    IRIDA_CHILDHOOD("evidence.irida-childhood");
 
     final String key;
     final List<String> placeholders;
