@@ -52,7 +52,7 @@ final class IronRules {
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "The discrimination indices lean towards thalassaemia trait");
         }
         if (w.stale.contains(Analyte.FERRITIN)) {
-            b.support(Evidence.finding("The last ferritin is older than the validity window", "donker-2014"));
+            b.support(w.finding(Wording.FERRITIN_STALE));
         }
         if (w.flag(ClinicalFlag.BLEEDING) || w.leansIronDeficiency()) {
             CauseBuilder id = board.propose(
@@ -62,7 +62,7 @@ final class IronRules {
                             ? Score.IRON_DEFICIENCY_UNTESTED_BLEEDING
                             : Score.IRON_DEFICIENCY_UNTESTED_INDICES);
             if (w.flag(ClinicalFlag.BLEEDING)) {
-                id.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
+                id.support(w.finding(Wording.BLEEDING));
             }
             if (w.leansIronDeficiency()) {
                 id.support(Evidence.finding(w.leanText(), w.leanSource()));
@@ -113,7 +113,7 @@ final class IronRules {
                 b.support(w.compare(ferritin, t, "iron deficiency despite inflammation"));
                 b.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
                 if (w.flag(ClinicalFlag.INFLAMMATION)) {
-                    b.support(Evidence.finding("Active inflammatory condition on the problem list", "who-2020"));
+                    b.support(w.finding(Wording.INFLAMMATORY_CONDITION_WHO));
                 }
                 if (tsatRestricted) {
                     b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
@@ -259,7 +259,7 @@ final class IronRules {
                 "ferritin above the grey zone despite inflammation"));
         acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
         if (w.flag(ClinicalFlag.INFLAMMATION)) {
-            acd.support(Evidence.finding("Active inflammatory condition on the problem list", "weiss-2005"));
+            acd.support(w.finding(Wording.INFLAMMATORY_CONDITION_WEISS));
         }
         if (tsatRestricted) {
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
@@ -345,16 +345,15 @@ final class IronRules {
         boolean menOrPostMenopausal =
                 adult && (w.sex == Sex.MALE || (w.sex == Sex.FEMALE && w.ageKnown && w.age >= w.k.ageGiWomen.value()));
         if (w.flag(ClinicalFlag.BLEEDING)) {
-            b.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
+            b.support(w.finding(Wording.BLEEDING));
         }
         if (w.flag(ClinicalFlag.COELIAC_DISEASE)
                 || w.flag(ClinicalFlag.MALABSORPTION)
                 || w.flag(ClinicalFlag.BARIATRIC_SURGERY)) {
-            b.support(Evidence.finding(
-                    "Malabsorption (coeliac disease / bariatric surgery) on the problem list", "snook-2021"));
+            b.support(w.finding(Wording.MALABSORPTION));
         }
         if (w.pregnant) {
-            b.support(Evidence.finding("Pregnancy raises iron requirements", "pavord-2020"));
+            b.support(w.finding(Wording.PREGNANCY_IRON_REQUIREMENTS));
         }
         if (!w.present(Analyte.TRANSFERRIN_SATURATION)) {
             b.test(NextTest.IRON_STUDIES, "TSAT completes the iron studies");
@@ -368,10 +367,7 @@ final class IronRules {
                     NextTest.GI_EVALUATION,
                     "Iron deficiency in a man or post-menopausal woman: bidirectional endoscopy (BSG 2021)");
             b.urgency(Urgency.WARNING);
-            b.support(Evidence.finding(
-                    "Iron deficiency in a " + (w.sex == Sex.MALE ? "man" : "post-menopausal woman")
-                            + ": GI blood loss and malignancy must be excluded",
-                    "snook-2021"));
+            b.support(w.finding(w.sex == Sex.MALE ? Wording.GI_EVALUATION_MAN : Wording.GI_EVALUATION_WOMAN));
         }
         if (w.ageKnown
                 && w.age >= w.k.ageLeadLower.value()
@@ -407,8 +403,7 @@ final class IronRules {
                         b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Oral-iron refractory: autoimmune gastritis");
                     }
                     if (w.recent(MedicationClass.PROTON_PUMP_INHIBITOR)) {
-                        b.oppose(
-                                Evidence.finding("Proton-pump inhibitor reduces oral iron absorption", "hershko-2014"));
+                        b.oppose(w.finding(Wording.PPI_ABSORPTION));
                     }
                 }
             }

@@ -30,7 +30,16 @@ enum Wording {
     XLPP_NORMOCYTIC("evidence.xlpp-normocytic"),
     KNOWN_DIAGNOSIS_EVIDENCE("evidence.known-diagnosis", "diagnosis"),
     IRON_LOADED_NTDT("evidence.iron-loaded-ntdt"),
-    IRIDA_CHILDHOOD("evidence.irida-childhood");
+    IRIDA_CHILDHOOD("evidence.irida-childhood"),
+    FERRITIN_STALE("evidence.ferritin-stale"),
+    BLEEDING("evidence.bleeding"),
+    INFLAMMATORY_CONDITION_WHO("evidence.inflammatory-condition.who"),
+    INFLAMMATORY_CONDITION_WEISS("evidence.inflammatory-condition.weiss"),
+    MALABSORPTION("evidence.malabsorption"),
+    PREGNANCY_IRON_REQUIREMENTS("evidence.pregnancy-iron-requirements"),
+    GI_EVALUATION_MAN("evidence.gi-evaluation.man"),
+    GI_EVALUATION_WOMAN("evidence.gi-evaluation.woman"),
+    PPI_ABSORPTION("evidence.ppi-absorption");
 
     final String key;
     final List<String> placeholders;
