@@ -79,6 +79,11 @@ final class Caveats {
         return start == null ? "" : w.k.wording(Wording.SINCE).render(start.toString());
     }
 
+    /** A caveat worded by the package's sentence, with the sentence's source. */
+    static Caveat of(Workup w, String code, Wording wording, String... values) {
+        return caveat(code, w.k.wording(wording), values);
+    }
+
     private static Caveat caveat(String code, StatementTemplate template, String... values) {
         return new Caveat(code, template.render(values), template.sourceId());
     }
