@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One cause in the ranked differential.
  *
- * @param code a code of the cause CodeSystem (contract §6), e.g. "iron-deficiency"
+ * @param code a code of the knowledge package's cause CodeSystem, e.g. "iron-deficiency"
  * @param display the cause's name
  * @param likelihood the likelihood band
  * @param rank 1 for the leading cause

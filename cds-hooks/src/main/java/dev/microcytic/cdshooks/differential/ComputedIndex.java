@@ -1,7 +1,7 @@
 package dev.microcytic.cdshooks.differential;
 
 /**
- * A red-cell discrimination index computed from the CBC (clinical brief §3), with its published performance.
+ * A red-cell discrimination index computed from the CBC (Vehapoglu 2014; Hoffmann 2015), with its published performance.
  *
  * @param code the index id in the knowledge package (e.g. "mentzer")
  * @param name display name (e.g. "Mentzer index")

@@ -3,21 +3,21 @@ package dev.microcytic.cdshooks.differential;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals.HemoglobinCutoffSet;
 
 /**
- * Tunable parameters of the differential engine. Every default is sourced in the knowledge package or the clinical
- * brief; {@link #defaults()} is what the service runs with.
+ * Tunable parameters of the differential engine. Every default is sourced in the knowledge package or cited below; {@link #defaults()} is what the service runs with.
  *
- * @param hemoglobinCutoffs which WHO hemoglobin cut-off set defines anemia (brief §2.1; the set used is reported)
- * @param cbcValidityDays a CBC older than this does not decide the current picture (issue 4: 90 days)
+ * @param hemoglobinCutoffs which WHO hemoglobin cut-off set defines anemia (WHO 2011 or 2024; the set used is reported)
+ * @param cbcValidityDays a CBC older than this does not decide the current picture (90 days, less than
+ *     the life span of a red cell)
  * @param ironStudiesValidityDays iron studies, CRP, sTfR, hepcidin, protoporphyrins, lead (90 days)
  * @param hemoglobinFractionationValidityDays Hb fractionation (HbA2, HbF, HbE, HbH) does not change: 10 years
  * @param otherValidityDays copper, zinc, ceruloplasmin, vitamin B6, porphyrins (1 year)
  * @param ironLoadingValidityDays an iron-loaded pattern (high ferritin and TSAT) persists: older iron studies may
  *     still show it when no current ones exist (2 years; Donker 2014: use pre-treatment values for the rare branches)
- * @param transfusionWindowDays after a red-cell transfusion, Hb fractions and indices are not interpreted (3 months;
- *     brief review K4)
- * @param ivIronWindowDays ferritin and TSAT are uninterpretable for weeks after IV iron (8 weeks; review K5)
- * @param medicationWindowDays a medication ended within this window still counts as exposure (review K15: 90 days)
- * @param oralIronCriterion how oral-iron refractoriness is defined (review T5: BSG 2021 by default)
+ * @param transfusionWindowDays after a red-cell transfusion, Hb fractions and indices are not interpreted (3 months,
+ *     the life span of donor red cells; Donker 2014)
+ * @param ivIronWindowDays ferritin and TSAT are uninterpretable for weeks after IV iron (8 weeks; Van der Staaij 2022)
+ * @param medicationWindowDays a medication ended within this window still counts as exposure (90 days)
+ * @param oralIronCriterion how oral-iron refractoriness is defined (BSG 2021, Snook 2021, by default)
  * @param labHemoglobinRangeWins whether the lab's Hb lower reference limit replaces the WHO cut-off (never in
  *     pregnancy, whose WHO cut-offs are trimester-specific)
  */
@@ -34,9 +34,9 @@ public record EngineSettings(
         OralIronCriterion oralIronCriterion,
         boolean labHemoglobinRangeWins) {
 
-    /** Definitions of oral-iron refractoriness (brief §2.3 and brief review T5). */
+    /** Definitions of oral-iron refractoriness (Snook 2021; Donker 2016). */
     public enum OralIronCriterion {
-        /** Hb rise below 1 g/dL after at least 4 weeks (BSG 2021; the review's default). */
+        /** Hb rise below 1 g/dL after at least 4 weeks (BSG 2021, Snook 2021; the default). */
         BSG_2021,
         /** Hb rise below 2 g/dL after at least 3 weeks (Donker 2016 IRIDA definition). */
         DONKER_2016

@@ -3,7 +3,7 @@ package dev.microcytic.cdshooks.differential;
 import java.util.List;
 
 /**
- * Step L1 of the workup (clinical brief §0): is there anemia, microcytosis, hypochromia, by which cut-offs.
+ * The first step of the workup: is there anemia, microcytosis, hypochromia, by which cut-offs.
  *
  * @param anemia hemoglobin below the WHO cut-off for age, sex and pregnancy
  * @param microcytosis MCV below the age-specific lower limit (or the lab's own range)

@@ -3,7 +3,7 @@ package dev.microcytic.cdshooks.differential;
 /**
  * A next test to order, in the order a haematologist would order it (cheap and decisive first).
  *
- * @param code a code of the next-test CodeSystem (contract §7), e.g. "hemoglobin-fractionation"
+ * @param code a code of the knowledge package's next-test CodeSystem, e.g. "hemoglobin-fractionation"
  * @param display the test's name
  * @param loinc a verified LOINC orderable, or null when none is verified
  * @param reason why this test is suggested for this patient

@@ -115,8 +115,9 @@ final class KnowledgePackageValidator {
     /** Product codes: the differential Observation code and the photosensitivity finding. */
     static final Set<String> CONTRACT_CDS_CODES = Set.of("differential", "photosensitivity");
 
-    /** Files of the engine helper: every entry must cite sources. */
-    static final Set<String> SOURCED_FILES = Set.of("thresholds.json", "indices.json", "reference-intervals.json");
+    /** The rule knowledge files: every entry must cite sources that resolve to references.json. */
+    static final Set<String> SOURCED_FILES =
+            Set.of("thresholds.json", "indices.json", "reference-intervals.json", "scores.json", "statements.json");
 
     private static final Pattern REFERENCE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final String CANONICAL = "https://fhir.microcytic.dev/";

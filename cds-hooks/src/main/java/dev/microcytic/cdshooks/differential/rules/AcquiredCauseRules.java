@@ -14,9 +14,10 @@ import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 
 /**
- * Acquired causes besides iron (clinical brief §1.1, review K9/K13): lead (CDC reference value 3.5 ug/dL, chelation
+ * Acquired causes besides iron: lead (CDC reference value 3.5 ug/dL, Ruckart 2021; chelation
  * range ≥ 45), acquired sideroblastic anemia (isoniazid, linezolid, systemic chloramphenicol, alcohol, vitamin B6),
- * copper deficiency / zinc excess, and the anemia of chronic kidney disease (its own context, review C3).
+ * copper deficiency / zinc excess, and the anemia of chronic kidney disease (its own
+ * context with its own iron targets, KDIGO 2012). Sideroblastic causes after Bottomley 2017, copper after Willis 2005.
  */
 final class AcquiredCauseRules {
 
@@ -35,13 +36,16 @@ final class AcquiredCauseRules {
         LabValue lead = w.val(Analyte.BLOOD_LEAD);
         if (lead != null) {
             if (w.k.leadChelation.test(lead.value())) {
-                CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, 340);
+                CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.LEAD_CHELATION_RANGE);
                 b.support(w.compare(lead, w.k.leadChelation, "chelation range: urgent management"));
                 b.urgency(Urgency.CRITICAL);
                 leadWorkup(w, b);
             } else if (w.k.leadReference.test(lead.value())) {
                 boolean other = w.iron.deficient();
-                CauseBuilder b = board.propose(Cause.LEAD_POISONING, POSSIBLE, other ? 180 : 235);
+                CauseBuilder b = board.propose(
+                        Cause.LEAD_POISONING,
+                        POSSIBLE,
+                        other ? Score.LEAD_ABOVE_REFERENCE_WITH_IRON_DEFICIENCY : Score.LEAD_ABOVE_REFERENCE);
                 b.support(w.compare(lead, w.k.leadReference, "above the CDC blood lead reference value"));
                 b.oppose(w.compare(lead, w.k.leadChelation, "anemia is mostly seen at markedly raised levels"));
                 b.urgency(Urgency.WARNING);
@@ -56,7 +60,8 @@ final class AcquiredCauseRules {
         boolean zpp = w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh) && !w.iron.deficient();
         boolean ataxia = w.flag(ClinicalFlag.ATAXIA);
         if (toddler || zpp || ataxia) {
-            CauseBuilder b = board.propose(Cause.LEAD_POISONING, CONSIDER, zpp ? 150 : 135);
+            CauseBuilder b = board.propose(
+                    Cause.LEAD_POISONING, CONSIDER, zpp ? Score.LEAD_UNTESTED_ZPP_HIGH : Score.LEAD_UNTESTED_RISK);
             if (toddler) {
                 b.support(Evidence.finding(
                         "Age 1–5 years: screen for lead exposure (CDC); lead and iron deficiency" + " coexist",
@@ -117,16 +122,27 @@ final class AcquiredCauseRules {
         CauseBuilder b;
         if (drug || b6Low) {
             if (deficient) {
-                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, 130);
+                b = board.propose(
+                        Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_DEFICIENT);
             } else if (unknown) {
-                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, 215);
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, Score.SIDEROBLASTIC_ACQUIRED_RISK);
             } else {
-                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, LIKELY, loaded ? 275 : 255);
+                b = board.propose(
+                        Cause.SIDEROBLASTIC_ACQUIRED,
+                        LIKELY,
+                        loaded
+                                ? Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_LOADED
+                                : Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_UNKNOWN);
             }
         } else if (alcohol) {
-            b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, deficient ? CONSIDER : POSSIBLE, deficient ? 110 : 170);
+            b = board.propose(
+                    Cause.SIDEROBLASTIC_ACQUIRED,
+                    deficient ? CONSIDER : POSSIBLE,
+                    deficient
+                            ? Score.SIDEROBLASTIC_ACQUIRED_ALCOHOL_IRON_DEFICIENT
+                            : Score.SIDEROBLASTIC_ACQUIRED_ALCOHOL);
         } else {
-            b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, 100);
+            b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_ALCOHOL_REMISSION);
         }
         if (inh) {
             b.support(Evidence.finding(
@@ -212,7 +228,11 @@ final class AcquiredCauseRules {
             }
             boolean acerulo = cpUndetectable && !zincHigh;
             CauseBuilder b = board.propose(
-                    Cause.COPPER_DEFICIENCY, acerulo ? POSSIBLE : LIKELY, acerulo ? 180 : (zincHigh ? 320 : 300));
+                    Cause.COPPER_DEFICIENCY,
+                    acerulo ? POSSIBLE : LIKELY,
+                    acerulo
+                            ? Score.COPPER_LOW_CERULOPLASMIN_ABSENT
+                            : (zincHigh ? Score.COPPER_LOW_ZINC_HIGH : Score.COPPER_LOW));
             b.support(w.lab(copper, "<", limit, source, "copper deficiency"));
             if (zincHigh) {
                 b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, "zinc excess blocks copper absorption"));
@@ -236,7 +256,10 @@ final class AcquiredCauseRules {
         }
         if (zincHigh || zincMed || risk || leukopenia) {
             boolean strong = zincHigh || zincMed || (risk && leukopenia);
-            CauseBuilder b = board.propose(Cause.COPPER_DEFICIENCY, strong ? POSSIBLE : CONSIDER, strong ? 190 : 110);
+            CauseBuilder b = board.propose(
+                    Cause.COPPER_DEFICIENCY,
+                    strong ? POSSIBLE : CONSIDER,
+                    strong ? Score.COPPER_UNTESTED_STRONG : Score.COPPER_UNTESTED);
             if (zincHigh) {
                 b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, "zinc excess"));
             }
@@ -275,9 +298,10 @@ final class AcquiredCauseRules {
                 || tsat != null && !w.k.ckdTsat.test(tsat.value());
         CauseBuilder b;
         if (ironOk && !w.leansThalassemia()) {
-            b = board.propose(Cause.ANEMIA_OF_CKD, LIKELY, 245);
+            b = board.propose(Cause.ANEMIA_OF_CKD, LIKELY, Score.CKD_IRON_REPLETE);
         } else {
-            b = board.propose(Cause.ANEMIA_OF_CKD, POSSIBLE, absoluteId ? 170 : 200);
+            b = board.propose(
+                    Cause.ANEMIA_OF_CKD, POSSIBLE, absoluteId ? Score.CKD_ABSOLUTE_IRON_DEFICIENCY : Score.CKD);
         }
         b.support(Evidence.finding(
                 "Chronic kidney disease on the problem list: EPO deficiency and hepcidin-mediated"
@@ -292,9 +316,9 @@ final class AcquiredCauseRules {
                     ? board.cause(Cause.IRON_DEFICIENCY)
                     : board.cause(Cause.MIXED);
             if (id == null) {
-                id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, 220);
+                id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.CKD_IRON_DEFICIENCY);
             }
-            id.raise(POSSIBLE, 220);
+            id.raise(POSSIBLE, w.k.score(Score.CKD_IRON_DEFICIENCY));
             id.support(w.compare(ferritin, w.k.ckdFerritin, "absolute iron deficiency in CKD (with TSAT ≤ 20 %)"));
             id.support(w.compare(tsat, w.k.ckdTsat, "absolute iron deficiency in CKD"));
         }

@@ -15,8 +15,23 @@ import java.util.List;
  */
 final class Board {
 
+    private final KnowledgeView k;
     private final EnumMap<Cause, CauseBuilder> causes = new EnumMap<>(Cause.class);
     private final List<Caveat> caveats = new ArrayList<>(4);
+
+    Board(KnowledgeView k) {
+        this.k = k;
+    }
+
+    /** Proposes a cause with the packaged weight of a rule outcome. */
+    CauseBuilder propose(Cause cause, Likelihood likelihood, Score score) {
+        return propose(cause, likelihood, k.score(score));
+    }
+
+    /** The packaged weight of a rule outcome, for raising or capping an earlier proposal. */
+    int score(Score score) {
+        return k.score(score);
+    }
 
     /** Proposes a cause, or raises an earlier proposal to the stronger band and score. */
     CauseBuilder propose(Cause cause, Likelihood likelihood, int score) {

@@ -2,7 +2,8 @@ package dev.microcytic.cdshooks.differential.rules;
 
 /**
  * The cause codes the rules propose; their displays are the knowledge package's cause CodeSystem. Declaration order is the prior-prevalence tie-break of the
- * ranking (brief review K3: evidence tier, then urgency, then prevalence).
+ * ranking (evidence tier first, then urgency, then prevalence, so that a rare cause never outranks a common one on
+ * equal evidence).
  */
 public enum Cause {
     IRON_STUDIES_NEEDED("iron-studies-needed"),

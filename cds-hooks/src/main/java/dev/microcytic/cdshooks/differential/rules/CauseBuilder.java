@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A candidate cause while the rules run. The score orders causes within a likelihood band: 300+ = a confirmatory
  * value or a known diagnosis (tier A), 200–299 = pattern plus a supportive value (tier B), below 200 = pattern only or
- * "cannot exclude" (tier C) (brief review K3).
+ * "cannot exclude" (tier C). The weights are the knowledge package's {@code scores.json}; the tier boundary stays
+ * here because {@link Ranking} gates on it.
  */
 final class CauseBuilder {
 

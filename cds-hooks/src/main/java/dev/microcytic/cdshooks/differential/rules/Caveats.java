@@ -3,103 +3,88 @@ package dev.microcytic.cdshooks.differential.rules;
 import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ValueFormat;
+import dev.microcytic.terminology.knowledge.rules.StatementTemplates.StatementTemplate;
+import java.time.LocalDate;
 
-/** The caveats of clinical brief §6.3 (pitfalls), worded for the patient at hand. */
+/**
+ * The pitfalls of reading a microcytic work-up (Donker 2014), worded for the patient at hand. The sentences and their
+ * sources are the knowledge package's {@code statements.json}; this class only chooses and fills them.
+ */
 final class Caveats {
 
     private Caveats() {}
 
     static Caveat inflammation(Workup w) {
-        String crp = w.present(Analyte.CRP)
-                ? "CRP " + ValueFormat.evidence(w.v(Analyte.CRP)) + " mg/L"
-                : "an inflammatory condition";
-        return new Caveat(
+        String inflammation = w.present(Analyte.CRP)
+                ? w.k.wording(Wording.INFLAMMATION_CRP).render(ValueFormat.evidence(w.v(Analyte.CRP)))
+                : w.k.wording(Wording.INFLAMMATION_CONDITION).render();
+        return caveat(
                 "inflammation-masks-iron-deficiency",
-                "Inflammation (" + crp + ") raises ferritin: iron deficiency is read with the WHO 2020 inflammation"
-                        + " cut-off (ferritin < " + ValueFormat.evidence(w.inflamedBelow())
-                        + " ng/mL) and can hide up to ~100"
-                        + " ng/mL.",
-                "who-2020");
+                w.k.wording(Wording.INFLAMMATION),
+                inflammation,
+                ValueFormat.evidence(w.inflamedBelow()));
     }
 
     static Caveat transfusion(Workup w) {
-        return new Caveat(
-                "recent-transfusion",
-                "Red-cell transfusion on " + w.ctx.lastTransfusion() + ": donor cells distort MCV, RDW, the"
-                        + " discrimination indices and Hb fractions (HbA2/HbF/HbE), and add iron. Indices and"
-                        + " fractionation are not interpreted; repeat ≥ 3 months after the last transfusion or use DNA"
-                        + " testing.",
-                "donker-2014");
+        return caveat("recent-transfusion", w.k.wording(Wording.TRANSFUSION), String.valueOf(w.ctx.lastTransfusion()));
     }
 
     static Caveat ivIron(Workup w) {
-        return new Caveat(
-                "iv-iron-recent",
-                "Intravenous iron" + (w.ivIronStart == null ? "" : " since " + w.ivIronStart)
-                        + ": ferritin and TSAT are uninterpretable for weeks and hepcidin rises; only pre-treatment iron"
-                        + " values are read.",
-                "van-der-staaij-2022");
+        return caveat("iv-iron-recent", w.k.wording(Wording.IV_IRON), since(w, w.ivIronStart));
     }
 
     static Caveat oralIron(Workup w) {
-        return new Caveat(
-                "iron-therapy-started",
-                "Oral iron" + (w.oralIron.start() == null ? "" : " since " + w.oralIron.start())
-                        + ": ferritin, TSAT and HbA2 rise with repletion; the rare-cause branches need pre-treatment"
-                        + " values, and the Hb response is what counts.",
-                "donker-2014");
+        return caveat("iron-therapy-started", w.k.wording(Wording.ORAL_IRON), since(w, w.oralIron.start()));
     }
 
     static Caveat pregnancy(Workup w) {
-        return new Caveat(
+        return caveat(
                 "pregnancy",
-                "Pregnancy: " + w.hbCutoff.set() + " cut-off for " + w.hbCutoff.population() + " (Hb < "
-                        + ValueFormat.evidence(w.hbCutoff.anemiaBelow())
-                        + " g/dL); ferritin < 30 ng/mL indicates iron deficiency;"
-                        + " discrimination indices are less reliable; with MCH < 27 pg screen for haemoglobinopathy"
-                        + " and test the partner early.",
-                "pavord-2020");
+                w.k.wording(Wording.PREGNANCY),
+                String.valueOf(w.hbCutoff.set()),
+                String.valueOf(w.hbCutoff.population()),
+                ValueFormat.evidence(w.hbCutoff.anemiaBelow()));
     }
 
     static Caveat youngChild(Workup w) {
-        return new Caveat(
-                "young-child",
-                "Young child: age-specific Hb, MCV and ferritin limits apply; HbA2/HbF are not at adult levels before"
-                        + " 12 months; screen for lead exposure at 1–5 years.",
-                "dallman-1977");
+        return caveat("young-child", w.k.wording(Wording.YOUNG_CHILD));
     }
 
-    static Caveat hba2LoweredByIronDeficiency() {
-        return new Caveat(
-                "iron-deficiency-lowers-hba2",
-                "Iron deficiency lowers HbA2 and can mask beta-thalassaemia trait: repeat HbA2 after iron repletion.",
-                "baird-2022");
+    static Caveat hba2LoweredByIronDeficiency(Workup w) {
+        return caveat("iron-deficiency-lowers-hba2", w.k.wording(Wording.HBA2_LOWERED_BY_IRON_DEFICIENCY));
     }
 
-    static Caveat indicesUnreliable(String why) {
-        return new Caveat(
-                "indices-unreliable",
-                "Discrimination indices are unreliable " + why + "; they screen and never diagnose.",
-                "vehapoglu-2014");
+    static Caveat indicesUnreliable(Workup w, String why) {
+        return caveat("indices-unreliable", w.k.wording(Wording.INDICES_UNRELIABLE), why);
     }
 
-    static Caveat knownDiagnosis(String what) {
-        return new Caveat(
-                "known-diagnosis",
-                "Known diagnosis on the problem list (" + what + "): explained rather than re-diagnosed.",
-                "donker-2014");
+    static Caveat knownDiagnosis(Workup w, String what) {
+        return caveat("known-diagnosis", w.k.wording(Wording.KNOWN_DIAGNOSIS), what);
     }
 
-    static Caveat noIronInTrait() {
-        return new Caveat(
-                "no-iron-in-trait", "Iron is not indicated in thalassaemia trait with normal ferritin.", "baird-2022");
+    static Caveat knownIronDeficiencyRepleted(Workup w) {
+        return caveat("known-iron-deficiency-repleted", w.k.wording(Wording.KNOWN_IRON_DEFICIENCY_REPLETED));
     }
 
-    static Caveat refractoryChecklist() {
-        return new Caveat(
-                "oral-iron-refractory",
-                "Before calling IRIDA: check adherence and dose, ongoing blood loss, PPI use, coeliac disease,"
-                        + " autoimmune gastritis and H. pylori.",
-                "hershko-2014");
+    static Caveat noIronInTrait(Workup w) {
+        return caveat("no-iron-in-trait", w.k.wording(Wording.NO_IRON_IN_TRAIT));
+    }
+
+    static Caveat refractoryChecklist(Workup w) {
+        return caveat("oral-iron-refractory", w.k.wording(Wording.REFRACTORY_CHECKLIST));
+    }
+
+    /** " since <date>", or nothing when the start is unknown. */
+    private static String since(Workup w, LocalDate start) {
+        return start == null ? "" : w.k.wording(Wording.SINCE).render(start.toString());
+    }
+
+    /** A caveat worded by the package's sentence, with the sentence's source. */
+    static Caveat of(Workup w, String code, Wording wording, String... values) {
+        return caveat(code, w.k.wording(wording), values);
+    }
+
+    private static Caveat caveat(String code, StatementTemplate template, String... values) {
+        return new Caveat(code, template.render(values), template.sourceId());
     }
 }

@@ -15,9 +15,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The rare genetic causes along the Donker 2014 flowchart (Blood 2014;123:3873, fig. 2; clinical brief §1.4 with the
- * corrections of brief review G1–G5 and K1): step 3 additional symptoms (neurological disease and diabetes →
- * ceruloplasmin; isolated ataxia → ABCB7; photosensitivity with or without hemolysis → CEP / EPP / XLPP), step 4 iron
+ * The rare genetic causes along the Donker 2014 flowchart (Blood 2014;123:3873, fig. 2): step 3 additional symptoms (neurological disease and diabetes →
+ * ceruloplasmin; isolated ataxia → ABCB7; photosensitivity with or without hemolysis → CEP / EPP / XLPP, in {@link PorphyriaRules}), step 4 iron
  * parameters (very low TSAT with ferritin not low → IRIDA by the TSAT/hepcidin ratio and oral-iron refractoriness;
  * transferrin absent → atransferrinemia; iron-loaded microcytosis by severity and age → SLC25A38 / ALAS2 / STEAP3 /
  * GLRX5 / DMT1; ferritin high with TSAT low-normal → ferroportin disease). Missing data is not a negative result: a
@@ -44,7 +43,7 @@ final class DonkerRules {
         ferroportin(w, board);
         ironLoaded(w, board);
         ataxia(w, board);
-        photosensitivity(w, board);
+        PorphyriaRules.apply(w, board);
     }
 
     // ------------------------------------------------------------------------------------------------ step 3a CP
@@ -60,7 +59,11 @@ final class DonkerRules {
         if (cp != null) {
             if (w.k.ceruloplasminUndetectable.test(cp.value())) {
                 CauseBuilder b = board.propose(
-                        Cause.ACERULOPLASMINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 210);
+                        Cause.ACERULOPLASMINEMIA,
+                        ferritinHigh ? LIKELY : POSSIBLE,
+                        ferritinHigh
+                                ? Score.ACERULOPLASMINEMIA_UNDETECTABLE_FERRITIN_HIGH
+                                : Score.ACERULOPLASMINEMIA_UNDETECTABLE);
                 b.support(w.compare(cp, w.k.ceruloplasminUndetectable, "undetectable ceruloplasmin"));
                 cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
                 if (!ferritinHigh) {
@@ -73,7 +76,7 @@ final class DonkerRules {
                 b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
                 b.caveat(phlebotomy());
             } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
-                CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 120);
+                CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_LOW);
                 b.support(w.compare(
                         cp, w.k.ceruloplasminLow, "low, not undetectable (heterozygote? copper" + " deficiency?)"));
                 b.test(NextTest.COPPER_ZINC, "Copper deficiency also lowers ceruloplasmin");
@@ -89,15 +92,16 @@ final class DonkerRules {
         boolean otherContext = w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) || w.flag(ClinicalFlag.HEART_FAILURE);
         CauseBuilder b;
         if ((diabetes || neuro) && w.inflammationExcluded && !otherContext && tsat != null) {
-            // review G3: suggest ceruloplasmin; the card may lead only once ceruloplasmin is undetectable
-            b = board.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, 170);
+            // suggest ceruloplasmin; the card may lead only once ceruloplasmin is undetectable (a rare cause needs its
+            // pathognomonic value)
+            b = board.propose(Cause.ACERULOPLASMINEMIA, POSSIBLE, Score.ACERULOPLASMINEMIA_CONTEXT_CONFIRMED);
         } else if (diabetes || neuro) {
-            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 150);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_CONTEXT);
             if (!w.present(Analyte.CRP)) {
                 b.test(NextTest.CRP, "Inflammation produces the same high-ferritin, low-TSAT pattern");
             }
         } else if (w.inflammationExcluded) {
-            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, 110);
+            b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_IRON_LOADED);
         } else {
             return;
         }
@@ -149,8 +153,10 @@ final class DonkerRules {
         boolean absent = (tf != null && w.k.transferrinAbsent.test(tf.value()))
                 || (tf == null && tibcReported && w.k.tibcAbsent.test(tibc.value()));
         if (absent) {
-            CauseBuilder b =
-                    board.propose(Cause.ATRANSFERRINEMIA, ferritinHigh ? LIKELY : POSSIBLE, ferritinHigh ? 335 : 200);
+            CauseBuilder b = board.propose(
+                    Cause.ATRANSFERRINEMIA,
+                    ferritinHigh ? LIKELY : POSSIBLE,
+                    ferritinHigh ? Score.ATRANSFERRINEMIA_ABSENT_FERRITIN_HIGH : Score.ATRANSFERRINEMIA_ABSENT);
             b.support(
                     tf != null
                             ? w.compare(tf, w.k.transferrinAbsent, "transferrin very low")
@@ -181,7 +187,7 @@ final class DonkerRules {
         boolean young = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
         boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
         if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
-            CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, 110);
+            CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, Score.ATRANSFERRINEMIA_UNTESTED);
             b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
             b.test(NextTest.TRANSFERRIN, "Transferrin < 35 mg/dL decides atransferrinemia");
         }
@@ -207,7 +213,7 @@ final class DonkerRules {
         if (w.present(Analyte.CERULOPLASMIN) && w.k.ceruloplasminUndetectable.test(w.v(Analyte.CERULOPLASMIN))) {
             return;
         }
-        CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, 100);
+        CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, Score.FERROPORTIN_DISEASE);
         b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia without inflammation"));
         b.support(w.compare(tsat, w.k.tsatHigh, "TSAT low-normal (macrophage iron loading)"));
         b.oppose(Evidence.finding("Ferroportin disease is usually normocytic with mild anemia", "donker-2014"));
@@ -261,24 +267,28 @@ final class DonkerRules {
         CauseBuilder steap3;
         CauseBuilder dmt1;
         if (pyridoxineResponsive) {
-            xlsa = board.propose(Cause.XLSA, LIKELY, 320);
+            xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE);
             xlsa.support(w.pyridoxineEvidence);
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 120);
+            csa = board.propose(
+                    Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC_PYRIDOXINE_RESPONSE);
             steap3 = null;
             dmt1 = null;
         } else if (severe && veryLowMcv && earlyChild) {
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, 235);
+            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, Score.CONGENITAL_SIDEROBLASTIC_SEVERE_CHILD);
             csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
             csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
             csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
-            xlsa = board.propose(Cause.XLSA, CONSIDER, male ? 160 : 130);
+            xlsa = board.propose(Cause.XLSA, CONSIDER, male ? Score.XLSA_MALE : Score.XLSA_FEMALE);
             steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 140);
+                    Cause.STEAP3_DEFICIENCY,
+                    hypogonadism ? POSSIBLE : CONSIDER,
+                    hypogonadism ? Score.STEAP3_HYPOGONADISM : Score.STEAP3);
             boolean mild = ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            dmt1 = board.propose(Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? 190 : 150);
+            dmt1 = board.propose(
+                    Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? Score.DMT1_MILD_LOADING : Score.DMT1);
         } else {
             boolean xlsaFits = male || dimorphic;
-            xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? 225 : 160);
+            xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? Score.XLSA_FITS : Score.XLSA);
             if (male) {
                 xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
             } else if (dimorphic) {
@@ -288,12 +298,17 @@ final class DonkerRules {
                         true,
                         "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
             }
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, 140);
+            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC);
             steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY, hypogonadism ? POSSIBLE : CONSIDER, hypogonadism ? 170 : 110);
+                    Cause.STEAP3_DEFICIENCY,
+                    hypogonadism ? POSSIBLE : CONSIDER,
+                    hypogonadism ? Score.STEAP3_HYPOGONADISM_OTHER : Score.STEAP3_OTHER);
             boolean mildChild = earlyChild && ferritin.value() < w.k.ferritinOverloadUnwell.value();
             // anemia from early childhood with TSAT high but ferritin only mildly raised is the DMT1 picture
-            dmt1 = board.propose(Cause.DMT1_DEFICIENCY, mildChild ? POSSIBLE : CONSIDER, mildChild ? 230 : 115);
+            dmt1 = board.propose(
+                    Cause.DMT1_DEFICIENCY,
+                    mildChild ? POSSIBLE : CONSIDER,
+                    mildChild ? Score.DMT1_EARLY_CHILDHOOD : Score.DMT1_OTHER);
         }
         for (CauseBuilder b : new CauseBuilder[] {xlsa, csa, steap3, dmt1}) {
             if (b == null) {
@@ -358,11 +373,12 @@ final class DonkerRules {
         boolean leadNormal = w.present(Analyte.BLOOD_LEAD) && !w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
         boolean copperNormal = w.present(Analyte.COPPER) && !board.has(Cause.COPPER_DEFICIENCY);
         if ((w.present(Analyte.BLOOD_LEAD) && !leadNormal) || (w.present(Analyte.COPPER) && !copperNormal)) {
-            return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia (review G5)
+            return; // lead encephalopathy or copper-deficiency myeloneuropathy explains the ataxia
         }
         boolean male = w.sex == Sex.MALE;
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
-        CauseBuilder b = board.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? 235 : 120);
+        CauseBuilder b =
+                board.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? Score.XLSA_ATAXIA_FITS : Score.XLSA_ATAXIA);
         b.support(Evidence.finding(
                 "Ataxia with microcytic anemia (ABCB7: early cerebellar ataxia in boys)", "donker-2014"));
         if (!male) {
@@ -379,63 +395,5 @@ final class DonkerRules {
         }
         b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "ABCB7 sequencing");
         b.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
-    }
-
-    // ------------------------------------------------------------------------------------------------ step 3b
-
-    private static void photosensitivity(Workup w, Board board) {
-        if (!w.flag(ClinicalFlag.PHOTOSENSITIVITY)) {
-            return;
-        }
-        Evidence photo = Evidence.finding("Photosensitivity", "donker-2014");
-        boolean hemolysis = w.flag(ClinicalFlag.HEMOLYSIS)
-                || w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)
-                || w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow)
-                || w.high(Analyte.BILIRUBIN_TOTAL, w.k.bilirubinHigh);
-        if (hemolysis) {
-            boolean porphyrins = w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)
-                    || w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh);
-            CauseBuilder b = board.propose(Cause.CEP, porphyrins ? LIKELY : POSSIBLE, porphyrins ? 305 : 220);
-            b.support(photo);
-            b.support(Evidence.finding("With hemolysis (Donker step 3b)", "donker-2014"));
-            if (w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)) {
-                b.support(w.evRange(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh, true, "porphyrin excess"));
-            }
-            if (w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh)) {
-                b.support(w.evRange(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh, true, "porphyrin excess"));
-            }
-            b.test(NextTest.PORPHYRIN_ISOMERS, "Uroporphyrin I and coproporphyrin I accumulate in CEP");
-            b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis");
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "UROS / GATA1 sequencing");
-            return;
-        }
-        boolean protoporphyrin = w.high(Analyte.ERYTHROCYTE_PROTOPORPHYRIN, w.k.protoporphyrinHigh)
-                || w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh);
-        boolean leadHigh = w.present(Analyte.BLOOD_LEAD) && w.k.leadReference.test(w.v(Analyte.BLOOD_LEAD));
-        boolean strong = protoporphyrin && !leadHigh;
-        CauseBuilder epp = board.propose(Cause.EPP, strong ? LIKELY : POSSIBLE, strong ? 300 : 225);
-        CauseBuilder xlpp = board.propose(Cause.XLPP, strong ? POSSIBLE : CONSIDER, strong ? 200 : 140);
-        for (CauseBuilder b : new CauseBuilder[] {epp, xlpp}) {
-            b.support(photo);
-            b.support(Evidence.finding("Without hemolysis (Donker step 3b)", "donker-2014"));
-            if (w.high(Analyte.ERYTHROCYTE_PROTOPORPHYRIN, w.k.protoporphyrinHigh)) {
-                b.support(w.evRange(
-                        Analyte.ERYTHROCYTE_PROTOPORPHYRIN,
-                        w.k.protoporphyrinHigh,
-                        true,
-                        "erythrocyte protoporphyrin raised"));
-            }
-            if (w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh)) {
-                b.support(w.evRange(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, "protoporphyrin raised"));
-            }
-            b.test(
-                    NextTest.PROTOPORPHYRIN_FRACTIONATION,
-                    "Mainly free protoporphyrin = EPP (FECH); free and zinc = XLPP (ALAS2)");
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "FECH / ALAS2 exon 11 sequencing");
-        }
-        if (w.iron.deficient()) {
-            epp.support(Evidence.finding("Low ferritin is typical of EPP (about one-third of controls)", "holme-2007"));
-        }
-        xlpp.oppose(Evidence.finding("XLPP is usually normocytic (Donker 2014 Table 2)", "donker-2014"));
     }
 }

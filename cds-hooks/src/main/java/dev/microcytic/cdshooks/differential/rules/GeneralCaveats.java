@@ -35,55 +35,37 @@ final class GeneralCaveats {
             board.caveat(Caveats.youngChild(w));
         }
         if (!w.ageKnown) {
-            board.caveat(new Caveat(
-                    "age-unknown",
-                    "Birth date unknown: adult cut-offs were used; paediatric limits differ (brief review K6).",
-                    "who-2011"));
+            board.caveat(Caveats.of(w, "age-unknown", Wording.AGE_UNKNOWN));
         }
         if (w.sex == Sex.UNKNOWN && (!w.ageKnown || w.age >= 15)) {
-            board.caveat(new Caveat(
-                    "sex-unknown",
-                    "Sex unknown: the lower (women's) WHO hemoglobin cut-off was used.",
-                    w.hbCutoff.sourceId()));
+            // the source is that of the cut-off set in use, not the sentence's
+            board.caveat(
+                    new Caveat("sex-unknown", w.k.wording(Wording.SEX_UNKNOWN).render(), w.hbCutoff.sourceId()));
         }
         if (w.val(Analyte.MCV) == null) {
-            board.caveat(new Caveat(
-                    "mcv-missing",
-                    "No current MCV: microcytosis is not confirmed; the interpretation is provisional until a full"
-                            + " blood count with MCV/MCH is available.",
-                    "donker-2014"));
+            board.caveat(Caveats.of(w, "mcv-missing", Wording.MCV_MISSING));
         }
         if (!w.stale.isEmpty()) {
-            StringBuilder text = new StringBuilder("Results older than their validity window were not used: ");
-            boolean first = true;
+            StringBuilder analytes = new StringBuilder();
             for (Analyte a : w.stale) {
-                text.append(first ? "" : ", ").append(w.k.names.evidence(a));
-                first = false;
+                analytes.append(analytes.length() == 0 ? "" : ", ").append(w.k.names.evidence(a));
             }
-            board.caveat(new Caveat("stale-values", text.append('.').toString(), "donker-2014"));
+            board.caveat(Caveats.of(w, "stale-values", Wording.STALE_VALUES, analytes.toString()));
         }
         if (w.val(Analyte.TRANSFERRIN_SATURATION) != null
                 && w.val(Analyte.TRANSFERRIN_SATURATION).derived()
                 && w.val(Analyte.TRANSFERRIN_SATURATION).sourceId() == null) {
-            board.caveat(new Caveat(
+            board.caveat(Caveats.of(
+                    w,
                     "tsat-derived",
-                    "TSAT was computed from serum iron and TIBC/transferrin ("
-                            + ValueFormat.evidence(w.v(Analyte.TRANSFERRIN_SATURATION)) + " %).",
-                    "donker-2014"));
+                    Wording.TSAT_DERIVED,
+                    ValueFormat.evidence(w.v(Analyte.TRANSFERRIN_SATURATION))));
         }
         if (!Double.isNaN(w.stfrIndex) || w.val(Analyte.HEPCIDIN) != null) {
-            board.caveat(new Caveat(
-                    "assay-dependent",
-                    "sTfR and hepcidin cut-offs are assay-specific (no international standard): published cut-offs"
-                            + " apply only with a matching assay.",
-                    "weiss-2005"));
+            board.caveat(Caveats.of(w, "assay-dependent", Wording.ASSAY_DEPENDENT));
         }
         if (w.ctx.has(ClinicalFlag.HEART_FAILURE) && w.val(Analyte.FERRITIN) != null) {
-            board.caveat(new Caveat(
-                    "heart-failure-context",
-                    "Heart failure: the ESC definition of iron deficiency (ferritin < 100, or 100–299 with TSAT < 20 %)"
-                            + " is a treatment-eligibility criterion for IV iron, not a diagnosis.",
-                    "masini-2022"));
+            board.caveat(Caveats.of(w, "heart-failure-context", Wording.HEART_FAILURE));
         }
     }
 }

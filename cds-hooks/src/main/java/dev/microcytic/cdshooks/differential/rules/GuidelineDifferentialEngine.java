@@ -10,9 +10,9 @@ import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
 import java.util.Objects;
 
 /**
- * The differential engine of issue 4: the microcytic workup of Donker et al., Blood 2014 (fig. 2), with the
- * thresholds of WHO 2011/2024 (hemoglobin), WHO 2020 (ferritin), AGA 2020, CDC (lead) and the corrections of the
- * clinical brief review. Knowledge is resolved once at construction; {@link #evaluate} allocates only its result and
+ * The differential engine: the microcytic workup of Donker et al., Blood 2014 (fig. 2), with the
+ * thresholds of WHO 2011/2024 (hemoglobin), WHO 2020 (ferritin), AGA 2020 (Ko 2020) and CDC (lead, Ruckart
+ * 2021). Knowledge is resolved once at construction; {@link #evaluate} allocates only its result and
  * is thread-safe.
  *
  * @see <a href="https://doi.org/10.1182/blood-2014-01-548776">Donker et al., Blood 2014;123(25):3873-86</a>
@@ -64,7 +64,7 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
         if (!facts.applies) {
             return Ranking.empty(facts);
         }
-        Board board = new Board();
+        Board board = new Board(knowledge);
         IronRules.apply(facts, board);
         HemoglobinopathyRules.apply(facts, board);
         AcquiredCauseRules.apply(facts, board);

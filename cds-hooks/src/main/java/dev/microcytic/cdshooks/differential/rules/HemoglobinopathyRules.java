@@ -12,8 +12,8 @@ import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.ValueFormat;
 
 /**
- * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (clinical brief §1.1, §2.3, §3; review G6, K3,
- * T12): the discrimination indices only screen; Hb fractionation decides beta (HbA2 > 3.5 %) versus alpha (normal
+ * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (Baird 2022; Fucharoen 2009; Vehapoglu 2014
+ * on the indices): the discrimination indices only screen; Hb fractionation decides beta (HbA2 > 3.5 %) versus alpha (normal
  * HbA2 with iron stores present: alpha-globin DNA); iron deficiency lowers HbA2; a recent transfusion or age under
  * 12 months makes fractionation uninterpretable.
  */
@@ -107,12 +107,12 @@ final class HemoglobinopathyRules {
         }
         if (h != null && w.k.hbhDetected.test(h.value())) {
             variantFound = true;
-            CauseBuilder b = board.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, 330);
+            CauseBuilder b = board.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, Score.HBH_DETECTED);
             b.support(w.ev(Analyte.HBH, w.k.hbhDetected, "HbH band: three-gene alpha-thalassaemia"));
             hemolysisEvidence(w, b);
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Confirms the genotype (deletional or HbH/Constant Spring)");
             b.test(NextTest.HEMOLYSIS_SCREEN, "Chronic hemolysis in HbH disease");
-            b.caveat(Caveats.noIronInTrait());
+            b.caveat(Caveats.noIronInTrait(w));
         }
         if (a != null && !variantFound) {
             double explained =
@@ -120,7 +120,7 @@ final class HemoglobinopathyRules {
             double unexplained = 100.0 - explained;
             if (unexplained >= 100.0 - w.k.variantUnexplained.value()) {
                 variantFound = true;
-                CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, Score.VARIANT_DETECTED);
                 b.support(new Evidence(
                         "HbA + HbA2 + HbF + HbE + HbH = " + ValueFormat.evidence(explained) + " %: "
                                 + ValueFormat.evidence(unexplained)
@@ -140,7 +140,10 @@ final class HemoglobinopathyRules {
         if (a2Raised) {
             variantFound = true;
             boolean borderline = w.k.hba2BorderlineUpper.test(a2.value());
-            CauseBuilder b = board.propose(Cause.BETA_THALASSEMIA_TRAIT, LIKELY, borderline ? 300 : 320);
+            CauseBuilder b = board.propose(
+                    Cause.BETA_THALASSEMIA_TRAIT,
+                    LIKELY,
+                    borderline ? Score.BETA_TRAIT_HBA2_BORDERLINE : Score.BETA_TRAIT_HBA2_RAISED);
             b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "raised HbA2: beta-thalassaemia trait"));
             if (deficient) {
                 b.support(Evidence.finding("HbA2 is raised even though iron deficiency lowers it", "baird-2022"));
@@ -153,10 +156,10 @@ final class HemoglobinopathyRules {
             }
             b.test(NextTest.PARTNER_SCREENING, "Carrier state: offer partner testing (reproductive risk)");
             if (!deficient) {
-                b.caveat(Caveats.noIronInTrait());
+                b.caveat(Caveats.noIronInTrait(w));
             }
             if (severe(w) && (fHigh || hemolysis(w))) {
-                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, LIKELY, 325);
+                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, LIKELY, Score.BETA_THALASSEMIA_SYNDROME);
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
                 hemolysisEvidence(w, major);
@@ -164,23 +167,27 @@ final class HemoglobinopathyRules {
                 major.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-gene triplication worsens a beta trait");
                 major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
             } else if (severe(w) && !deficient) {
-                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 220);
+                CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.BETA_THALASSEMIA_SEVERE);
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping: trait or intermedia");
             }
         } else if (a2 != null && !a2Window && w.k.hba2BorderlineLower.test(a2.value())) {
-            CauseBuilder b = board.propose(Cause.BETA_THALASSEMIA_TRAIT, POSSIBLE, deficient ? 210 : 200);
+            CauseBuilder b = board.propose(
+                    Cause.BETA_THALASSEMIA_TRAIT,
+                    POSSIBLE,
+                    deficient ? Score.BETA_TRAIT_BORDERLINE_IRON_DEFICIENT : Score.BETA_TRAIT_BORDERLINE);
             b.support(w.ev(Analyte.HBA2, w.k.hba2BorderlineLower, "borderline HbA2"));
             if (deficient) {
                 b.support(Evidence.finding(
                         "Iron deficiency lowers HbA2: a borderline value may hide a trait", "baird-2022"));
-                b.caveat(Caveats.hba2LoweredByIronDeficiency());
+                b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             }
             b.test(NextTest.HBB_GENE_ANALYSIS, "Borderline HbA2 3.1–3.5 %: HBB sequencing decides");
         }
         if (!a2Raised && fHigh && severe(w)) {
             variantFound = true;
-            CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, 300);
+            CauseBuilder major = board.propose(
+                    Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, Score.BETA_THALASSEMIA_HBF_HIGH);
             major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
             major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "anemia beyond a trait"));
             hemolysisEvidence(w, major);
@@ -188,7 +195,7 @@ final class HemoglobinopathyRules {
             major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
         } else if (!a2Raised && !a2Window && f != null && w.k.hbfDeltaBeta.test(f.value())) {
             variantFound = true;
-            CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, 230);
+            CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, Score.DELTA_BETA_HBF);
             b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, "HbF raised with normal HbA2: delta-beta-thal / HPFH"));
             if (a2 != null) {
                 b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "HbA2 not raised"));
@@ -203,7 +210,7 @@ final class HemoglobinopathyRules {
     private static void hemoglobinE(Workup w, Board board, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
         LabValue fraction = e != null ? e : a2;
         double value = fraction.value();
-        CauseBuilder b = board.propose(Cause.HEMOGLOBIN_E, LIKELY, 330);
+        CauseBuilder b = board.propose(Cause.HEMOGLOBIN_E, LIKELY, Score.HBE_DETECTED);
         if (e != null) {
             String form = w.k.hbeHomozygous.test(value)
                     ? "HbE disease (homozygous) or HbE/beta0-thalassaemia"
@@ -225,7 +232,7 @@ final class HemoglobinopathyRules {
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "A low HbE fraction suggests co-inherited alpha-thalassaemia");
         }
         b.test(NextTest.PARTNER_SCREENING, "HbE carrier: partner testing (HbE/beta-thalassaemia risk)");
-        b.caveat(Caveats.noIronInTrait());
+        b.caveat(Caveats.noIronInTrait(w));
         if (a2Window) {
             // the "HbA2" is HbE: do not read it as a beta-thalassaemia trait
             board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
@@ -239,14 +246,15 @@ final class HemoglobinopathyRules {
         Evidence normal =
                 w.lab(a2, "<=", w.k.hba2Trait.value(), w.k.hba2Trait.sourceId(), "HbA2 not raised, no variant");
         if (deficient) {
-            board.caveat(Caveats.hba2LoweredByIronDeficiency());
+            board.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             if (w.disproportion()) {
-                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 160);
+                CauseBuilder b =
+                        board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_NORMAL_HBA2_IRON_DEFICIENT);
                 b.support(Evidence.finding(
                         "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                         "vehapoglu-2014"));
                 b.oppose(normal);
-                b.caveat(Caveats.hba2LoweredByIronDeficiency());
+                b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
                 b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Repeat HbA2 after iron repletion");
                 b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-thalassaemia if microcytosis persists");
             }
@@ -260,7 +268,7 @@ final class HemoglobinopathyRules {
         if (severe(w) || w.ironLoaded()) {
             // alpha trait gives no or mild anemia and normal iron: a more severe or iron-loaded picture is something
             // else
-            CauseBuilder b = board.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, 115);
+            CauseBuilder b = board.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, Score.ALPHA_TRAIT_SEVERE_OR_LOADED);
             b.support(normal);
             b.oppose(Evidence.finding(
                     "Alpha-thalassaemia trait causes no or mild anemia and no iron loading", "baird-2022"));
@@ -270,7 +278,7 @@ final class HemoglobinopathyRules {
         CauseBuilder b = board.propose(
                 Cause.ALPHA_THALASSEMIA_TRAIT,
                 ironKnownOk && strong ? LIKELY : POSSIBLE,
-                ironKnownOk ? (strong ? 270 : 230) : 190);
+                ironKnownOk ? (strong ? Score.ALPHA_TRAIT_STRONG : Score.ALPHA_TRAIT_IRON_OK) : Score.ALPHA_TRAIT);
         b.support(normal);
         if (w.k.hba2Low.test(a2.value())) {
             b.support(w.ev(Analyte.HBA2, w.k.hba2Low, "low HbA2 fits alpha-thalassaemia"));
@@ -286,7 +294,7 @@ final class HemoglobinopathyRules {
                 NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
                 "Normal HbA2 with microcytosis and iron present: alpha-globin"
                         + " deletion analysis (adult HPLC is normal in alpha trait)");
-        b.caveat(Caveats.noIronInTrait());
+        b.caveat(Caveats.noIronInTrait(w));
     }
 
     // --------------------------------------------------------------------------------------------- no fractionation
@@ -295,7 +303,7 @@ final class HemoglobinopathyRules {
         if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
             return;
         }
-        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 120);
+        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_TRANSFUSED);
         b.support(Evidence.finding(
                 "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
         b.caveat(Caveats.transfusion(w));
@@ -311,16 +319,19 @@ final class HemoglobinopathyRules {
         boolean unknown = !deficient && !w.iron.notDeficient();
         boolean lean = w.leansThalassemia();
         if (severe(w)) {
-            // Hb below the range of a trait: thalassaemia intermedia or HbH disease (brief §1.1)
+            // Hb below the range of a trait: thalassaemia intermedia or HbH disease (Donker 2014)
             if (deficient && !w.disproportion()) {
                 return;
             }
             boolean ironOk = w.ironReplete();
             boolean hemolysis = hemolysis(w);
             Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
-            int score = ironOk ? 215 : (hemolysis || lean ? 180 : 125);
+            Score score = ironOk
+                    ? Score.THAL_SYNDROME_IRON_OK
+                    : (hemolysis || lean ? Score.THAL_SYNDROME_LEANING : Score.THAL_SYNDROME);
             CauseBuilder hbh = board.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
-            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, score - 2);
+            // two points below HbH disease, so that the two syndromes keep a fixed order within the band
+            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, board.score(score) - 2);
             for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
                 b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
                 if (ironOk) {
@@ -343,21 +354,24 @@ final class HemoglobinopathyRules {
             if (!w.disproportion()) {
                 return;
             }
-            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 150);
+            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_UNTYPED_IRON_DEFICIENT);
             b.support(Evidence.finding(
                     "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
                     "vehapoglu-2014"));
-            b.caveat(Caveats.indicesUnreliable("when iron deficiency and a trait coexist"));
-            b.caveat(Caveats.hba2LoweredByIronDeficiency());
+            b.caveat(Caveats.indicesUnreliable(w, "when iron deficiency and a trait coexist"));
+            b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
         } else if (unknown) {
-            b = board.propose(Cause.THALASSEMIA_TRAIT, lean ? POSSIBLE : CONSIDER, lean ? 200 : 120);
+            b = board.propose(
+                    Cause.THALASSEMIA_TRAIT,
+                    lean ? POSSIBLE : CONSIDER,
+                    lean ? Score.TRAIT_UNTYPED_IRON_UNKNOWN_LEANING : Score.TRAIT_UNTYPED_IRON_UNKNOWN);
             b.support(Evidence.finding(w.leanText(), w.leanSource()));
             b.test(
                     NextTest.HEMOGLOBIN_FRACTIONATION,
                     lean ? "The indices lean towards thalassaemia trait" : "If iron studies are normal");
         } else {
-            // iron stores present (or only inflammation): microcytosis needs fractionation (review G6)
+            // iron stores present (or only inflammation): microcytosis needs fractionation to tell a trait (Baird 2022)
             LabValue ferritin = w.val(Analyte.FERRITIN);
             LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
             boolean abnormalIron = (ferritin != null && w.overloadThreshold().test(ferritin.value()))
@@ -365,9 +379,14 @@ final class HemoglobinopathyRules {
             // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
             if (!lean && (w.inflamed || !w.ironReplete())) {
                 // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
-                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, 130);
+                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_UNTYPED_MILD);
             } else {
-                b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, abnormalIron ? 180 : (lean ? 245 : 215));
+                b = board.propose(
+                        Cause.THALASSEMIA_TRAIT,
+                        POSSIBLE,
+                        abnormalIron
+                                ? Score.TRAIT_UNTYPED_IRON_ABNORMAL
+                                : (lean ? Score.TRAIT_UNTYPED_LEANING : Score.TRAIT_UNTYPED));
             }
             b.support(Evidence.finding(
                     "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
@@ -378,13 +397,13 @@ final class HemoglobinopathyRules {
             }
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
             b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
-            b.caveat(Caveats.noIronInTrait());
+            b.caveat(Caveats.noIronInTrait(w));
         }
         if (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0) {
             b.support(w.plain(Analyte.RBC_COUNT, "RBC > 5 with microcytosis suggests a trait", "vehapoglu-2014"));
         }
         if (w.pregnant) {
-            b.caveat(Caveats.indicesUnreliable("in pregnancy (hemodilution)"));
+            b.caveat(Caveats.indicesUnreliable(w, "in pregnancy (hemodilution)"));
         }
     }
 
@@ -398,9 +417,9 @@ final class HemoglobinopathyRules {
             return;
         }
         if (b == null) {
-            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, 170);
+            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_PREGNANCY_SCREEN);
         } else {
-            b.raise(POSSIBLE, 170);
+            b.raise(POSSIBLE, w.k.score(Score.TRAIT_PREGNANCY_SCREEN));
         }
         b.support(w.lab(
                 w.val(Analyte.MCH),

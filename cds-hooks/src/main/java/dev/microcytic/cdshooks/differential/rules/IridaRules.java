@@ -28,7 +28,7 @@ final class IridaRules {
         boolean responsive = w.oralIronResponse == Workup.Response.RESPONSIVE || Boolean.TRUE.equals(w.oiatAdequate);
         if (tsat == null) {
             if (w.oralIronResponse == Workup.Response.REFRACTORY && !w.iron.notDeficient()) {
-                CauseBuilder b = board.propose(Cause.IRIDA, CONSIDER, 120);
+                CauseBuilder b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_TSAT_MISSING);
                 b.support(w.oralIronEvidence);
                 iridaTests(w, b);
             }
@@ -59,8 +59,11 @@ final class IridaRules {
                         && !w.flag(ClinicalFlag.INFLAMMATION);
                 boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
                 CauseBuilder b = crpOk
-                        ? board.propose(Cause.IRIDA, LIKELY, 320)
-                        : board.propose(Cause.IRIDA, inflamedNow ? CONSIDER : POSSIBLE, inflamedNow ? 140 : 230);
+                        ? board.propose(Cause.IRIDA, LIKELY, Score.IRIDA_RATIO_CONFIRMED)
+                        : board.propose(
+                                Cause.IRIDA,
+                                inflamedNow ? CONSIDER : POSSIBLE,
+                                inflamedNow ? Score.IRIDA_RATIO_INFLAMED : Score.IRIDA_RATIO_CRP_UNKNOWN);
                 if (!w.present(Analyte.CRP)) {
                     b.test(NextTest.CRP, "The TSAT/hepcidin ratio is valid only with CRP < 10 mg/L");
                 }
@@ -82,8 +85,8 @@ final class IridaRules {
                 // hepcidin appropriately suppressed: iron-deficient erythropoiesis, not IRIDA (van der Staaij 2022)
                 CauseBuilder id = board.cause(Cause.MIXED) != null
                         ? board.cause(Cause.MIXED)
-                        : board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, 225);
-                id.raise(POSSIBLE, 225);
+                        : board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.IRIDA_IRON_DEFICIENCY);
+                id.raise(POSSIBLE, w.k.score(Score.IRIDA_IRON_DEFICIENCY));
                 id.support(ratioEvidence);
                 id.support(w.compare(tsat, w.k.tsatLow, "iron-deficient erythropoiesis"));
             }
@@ -102,11 +105,11 @@ final class IridaRules {
         CauseBuilder b;
         if (ferritinNotLow) {
             if (refractory) {
-                b = board.propose(Cause.IRIDA, POSSIBLE, 225);
+                b = board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_FERRITIN_NOT_LOW);
             } else if (responsive) {
-                b = board.propose(Cause.IRIDA, CONSIDER, 110);
+                b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_FERRITIN_NOT_LOW_INFLAMED);
             } else {
-                b = board.propose(Cause.IRIDA, CONSIDER, 150);
+                b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_FERRITIN_NOT_LOW_OTHER);
             }
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
             b.support(w.lab(
@@ -116,14 +119,14 @@ final class IridaRules {
                     "who-2020",
                     "ferritin not low: disproportionate to the TSAT (Donker step 4a)"));
         } else if (refractory) {
-            b = board.propose(Cause.IRIDA, POSSIBLE, 180);
+            b = board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_REFRACTORY);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
         } else if (ferritin != null
                 && ferritin.value() >= w.absentBelow
                 && w.present(Analyte.MCV)
                 && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
             // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
-            b = board.propose(Cause.IRIDA, CONSIDER, 105);
+            b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_LOW_FERRITIN);
             b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
             b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
         } else {
@@ -144,11 +147,11 @@ final class IridaRules {
             }
         }
         if (w.ageKnown && w.k.ageEarlyChildhood.test(w.age)) {
-            b.support(Evidence.finding("Childhood presentation (IRIDA presents in childhood)", "donker-2014"));
+            b.support(w.finding(Wording.IRIDA_CHILDHOOD));
         }
         mcvSupport(w, b);
         if (refractory) {
-            b.caveat(Caveats.refractoryChecklist());
+            b.caveat(Caveats.refractoryChecklist(w));
         }
         iridaTests(w, b);
     }

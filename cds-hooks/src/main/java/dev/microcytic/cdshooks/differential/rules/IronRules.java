@@ -16,8 +16,8 @@ import dev.microcytic.terminology.knowledge.rules.Threshold;
 
 /**
  * L2 iron status: iron deficiency, anemia of inflammation and the mixed state by one decision table without overlaps
- * (brief review K2: WHO 2020, AGA 2020, ECCO 2015, BSH 2020, Domellöf 2002), sTfR index and CHr as tie-breakers, the
- * oral-iron response, and the work-up card when iron studies are missing (issue 4).
+ * (WHO 2020; AGA 2020, Ko 2020; ECCO 2015, Dignass 2015; Domellöf 2002), sTfR index and CHr as tie-breakers, the
+ * oral-iron response, and the work-up card when iron studies are missing.
  */
 final class IronRules {
 
@@ -41,7 +41,7 @@ final class IronRules {
         if (old != null && w.overloadThreshold().test(old.value())) {
             return; // an iron-loaded pattern from older studies: DonkerRules reads it, iron deficiency is implausible
         }
-        CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, 250);
+        CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, Score.IRON_STUDIES_NEEDED);
         b.support(Evidence.finding(w.leanText(), w.leanSource()));
         String reason = w.ivIronRecent && w.blockedByIvIron.contains(Analyte.FERRITIN)
                 ? "Ferritin and TSAT after IV iron are uninterpretable: repeat ≥ 8 weeks after the last dose"
@@ -52,12 +52,17 @@ final class IronRules {
             b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "The discrimination indices lean towards thalassaemia trait");
         }
         if (w.stale.contains(Analyte.FERRITIN)) {
-            b.support(Evidence.finding("The last ferritin is older than the validity window", "donker-2014"));
+            b.support(w.finding(Wording.FERRITIN_STALE));
         }
         if (w.flag(ClinicalFlag.BLEEDING) || w.leansIronDeficiency()) {
-            CauseBuilder id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, w.flag(ClinicalFlag.BLEEDING) ? 230 : 190);
+            CauseBuilder id = board.propose(
+                    Cause.IRON_DEFICIENCY,
+                    POSSIBLE,
+                    w.flag(ClinicalFlag.BLEEDING)
+                            ? Score.IRON_DEFICIENCY_UNTESTED_BLEEDING
+                            : Score.IRON_DEFICIENCY_UNTESTED_INDICES);
             if (w.flag(ClinicalFlag.BLEEDING)) {
-                id.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
+                id.support(w.finding(Wording.BLEEDING));
             }
             if (w.leansIronDeficiency()) {
                 id.support(Evidence.finding(w.leanText(), w.leanSource()));
@@ -79,7 +84,7 @@ final class IronRules {
                 w.present(Analyte.RETICULOCYTE_HEMOGLOBIN) && w.low(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow);
         switch (w.iron) {
             case ABSENT -> {
-                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, 330);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.IRON_DEFICIENCY_ABSENT_STORES);
                 b.support(w.lab(ferritin, "<", w.absentBelow, ferritinSource(w), "absent iron stores for age"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (w.inflamed) {
@@ -88,7 +93,10 @@ final class IronRules {
                 causeWorkup(w, b);
             }
             case PROBABLE -> {
-                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, tsatLowHolds ? 290 : 280);
+                CauseBuilder b = board.propose(
+                        Cause.IRON_DEFICIENCY,
+                        LIKELY,
+                        tsatLowHolds ? Score.IRON_DEFICIENCY_PROBABLE_TSAT_LOW : Score.IRON_DEFICIENCY_PROBABLE);
                 Threshold t = w.pregnant ? w.k.ferritinPregnancy : w.k.ferritinProbable;
                 b.support(w.lab(
                         ferritin,
@@ -100,12 +108,12 @@ final class IronRules {
                 causeWorkup(w, b);
             }
             case INFLAMED_ID -> {
-                CauseBuilder b = board.propose(Cause.MIXED, LIKELY, 280);
+                CauseBuilder b = board.propose(Cause.MIXED, LIKELY, Score.MIXED_FERRITIN_LOW_DESPITE_INFLAMMATION);
                 Threshold t = w.ageKnown && w.age < 5 ? w.k.ferritinInflamedUnder5 : w.k.ferritinInflamed5;
                 b.support(w.compare(ferritin, t, "iron deficiency despite inflammation"));
                 b.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
                 if (w.flag(ClinicalFlag.INFLAMMATION)) {
-                    b.support(Evidence.finding("Active inflammatory condition on the problem list", "who-2020"));
+                    b.support(w.finding(Wording.INFLAMMATORY_CONDITION_WHO));
                 }
                 if (tsatRestricted) {
                     b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
@@ -118,7 +126,10 @@ final class IronRules {
             }
             case POSSIBLE -> {
                 boolean likely = tsatLowHolds && w.inflammationExcluded;
-                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, likely ? LIKELY : POSSIBLE, likely ? 260 : 220);
+                CauseBuilder b = board.propose(
+                        Cause.IRON_DEFICIENCY,
+                        likely ? LIKELY : POSSIBLE,
+                        likely ? Score.IRON_DEFICIENCY_POSSIBLE_CONFIRMED : Score.IRON_DEFICIENCY_POSSIBLE);
                 b.support(w.compare(ferritin, w.k.ferritinPossible, "iron deficiency possible in anemia (AGA)"));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (tsat != null && !tsatLowHolds) {
@@ -137,7 +148,9 @@ final class IronRules {
             case ACD_RANGE -> acdRange(w, board, ferritin, tsatRestricted, indexId, indexAcd);
             case CRP_NEEDED -> {
                 CauseBuilder b = board.propose(
-                        Cause.IRON_DEFICIENCY, tsatLowHolds ? POSSIBLE : CONSIDER, tsatLowHolds ? 190 : 130);
+                        Cause.IRON_DEFICIENCY,
+                        tsatLowHolds ? POSSIBLE : CONSIDER,
+                        tsatLowHolds ? Score.IRON_DEFICIENCY_CRP_NEEDED_TSAT_LOW : Score.IRON_DEFICIENCY_CRP_NEEDED);
                 b.support(w.lab(
                         ferritin,
                         "<=",
@@ -150,7 +163,8 @@ final class IronRules {
                 b.test(NextTest.CRP, "Ferritin 30–100 ng/mL cannot be read without CRP (cannot assess)");
                 b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
                 if (tsatRestricted) {
-                    CauseBuilder acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 120);
+                    CauseBuilder acd = board.propose(
+                            Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, Score.ANEMIA_OF_INFLAMMATION_CRP_NEEDED);
                     acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
                     acd.test(NextTest.CRP, "CRP > 5 mg/L would indicate inflammation");
                 }
@@ -184,17 +198,17 @@ final class IronRules {
         CauseBuilder mixed;
         CauseBuilder acd;
         if (indexId || chrLow) {
-            mixed = board.propose(Cause.MIXED, LIKELY, 260);
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 170);
+            mixed = board.propose(Cause.MIXED, LIKELY, Score.GREY_MIXED_INDEX_ID);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.GREY_INFLAMMATION_INDEX_ID);
         } else if (indexAcd) {
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, 250);
-            mixed = board.propose(Cause.MIXED, CONSIDER, 130);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, LIKELY, Score.GREY_INFLAMMATION_INDEX_ACD);
+            mixed = board.propose(Cause.MIXED, CONSIDER, Score.GREY_MIXED_INDEX_ACD);
         } else if (tsatRestricted) {
-            mixed = board.propose(Cause.MIXED, POSSIBLE, 220);
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 200);
+            mixed = board.propose(Cause.MIXED, POSSIBLE, Score.GREY_MIXED_TSAT_RESTRICTED);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.GREY_INFLAMMATION_TSAT_RESTRICTED);
         } else {
-            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
-            mixed = board.propose(Cause.MIXED, CONSIDER, 140);
+            acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.GREY_INFLAMMATION);
+            mixed = board.propose(Cause.MIXED, CONSIDER, Score.GREY_MIXED);
         }
         mixed.support(grey);
         acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
@@ -225,14 +239,18 @@ final class IronRules {
         mixed.caveat(w.inflammationCaveat());
         acd.caveat(w.inflammationCaveat());
         if (!w.anemia) {
-            acd.cap(POSSIBLE, 150);
+            acd.cap(POSSIBLE, w.k.score(Score.ANEMIA_OF_INFLAMMATION_WITHOUT_ANEMIA_CAP));
         }
     }
 
     private static void acdRange(
             Workup w, Board board, LabValue ferritin, boolean tsatRestricted, boolean indexId, boolean indexAcd) {
         CauseBuilder acd = board.propose(
-                Cause.ANEMIA_OF_INFLAMMATION, tsatRestricted ? LIKELY : POSSIBLE, tsatRestricted ? 260 : 210);
+                Cause.ANEMIA_OF_INFLAMMATION,
+                tsatRestricted ? LIKELY : POSSIBLE,
+                tsatRestricted
+                        ? Score.ANEMIA_OF_INFLAMMATION_TSAT_RESTRICTED
+                        : Score.ANEMIA_OF_INFLAMMATION_FERRITIN_HIGH);
         acd.support(w.lab(
                 ferritin,
                 ">",
@@ -241,7 +259,7 @@ final class IronRules {
                 "ferritin above the grey zone despite inflammation"));
         acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
         if (w.flag(ClinicalFlag.INFLAMMATION)) {
-            acd.support(Evidence.finding("Active inflammatory condition on the problem list", "weiss-2005"));
+            acd.support(w.finding(Wording.INFLAMMATORY_CONDITION_WEISS));
         }
         if (tsatRestricted) {
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
@@ -252,7 +270,7 @@ final class IronRules {
             acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
         }
         if (indexId) {
-            CauseBuilder mixed = board.propose(Cause.MIXED, POSSIBLE, 200);
+            CauseBuilder mixed = board.propose(Cause.MIXED, POSSIBLE, Score.ANEMIA_OF_INFLAMMATION_MIXED_INDEX_ID);
             mixed.support(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
             acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
         } else if (tsatRestricted && Double.isNaN(w.stfrIndex)) {
@@ -261,15 +279,16 @@ final class IronRules {
         acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of inflammation");
         acd.caveat(w.inflammationCaveat());
         if (!w.anemia) {
-            acd.cap(POSSIBLE, 150);
+            acd.cap(POSSIBLE, w.k.score(Score.ANEMIA_OF_INFLAMMATION_WITHOUT_ANEMIA_CAP));
         }
     }
 
     private static void replete(
             Workup w, Board board, LabValue ferritin, LabValue tsat, boolean tsatLowHolds, boolean tsatRestricted) {
         if (tsatLowHolds && w.k.ferritinGreyUpper.test(ferritin.value())) {
-            // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (review K2)
-            CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, CONSIDER, 110);
+            // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (Weiss 2005)
+            CauseBuilder b =
+                    board.propose(Cause.IRON_DEFICIENCY, CONSIDER, Score.IRON_DEFICIENCY_TSAT_LOW_FERRITIN_NORMAL);
             b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
             b.oppose(w.lab(ferritin, ">=", w.probableBelow, "who-2020", "iron stores present"));
             if (w.inflammationUnknown) {
@@ -278,18 +297,20 @@ final class IronRules {
             b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
         }
         if (w.inflammationExcluded && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
-            // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (review G3)
-            CauseBuilder acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, 180);
+            // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (Weiss 2005)
+            CauseBuilder acd =
+                    board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.ANEMIA_OF_INFLAMMATION_CRP_NORMAL);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
             acd.oppose(w.ev(Analyte.CRP, w.k.crpInflammation, "CRP not raised"));
             acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of chronic disease");
             if (!w.anemia) {
-                acd.cap(CONSIDER, 120);
+                acd.cap(CONSIDER, w.k.score(Score.ANEMIA_OF_INFLAMMATION_CRP_NORMAL_WITHOUT_ANEMIA_CAP));
             }
         }
         if (w.inflammationUnknown && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
-            CauseBuilder acd = board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, 140);
+            CauseBuilder acd =
+                    board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, Score.ANEMIA_OF_INFLAMMATION_CRP_UNKNOWN);
             acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
             acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
             acd.test(NextTest.CRP, "High ferritin with low TSAT: CRP decides whether this is inflammation");
@@ -318,22 +339,21 @@ final class IronRules {
         }
     }
 
-    /** Finding the cause of iron deficiency (brief review K11, BSG 2021; CDC for children). */
+    /** Finding the cause of iron deficiency (BSG 2021, Snook 2021; CDC for children). */
     static void causeWorkup(Workup w, CauseBuilder b) {
         boolean adult = !w.ageKnown || w.age >= 15;
         boolean menOrPostMenopausal =
                 adult && (w.sex == Sex.MALE || (w.sex == Sex.FEMALE && w.ageKnown && w.age >= w.k.ageGiWomen.value()));
         if (w.flag(ClinicalFlag.BLEEDING)) {
-            b.support(Evidence.finding("Documented blood loss (bleeding on the problem list)", "snook-2021"));
+            b.support(w.finding(Wording.BLEEDING));
         }
         if (w.flag(ClinicalFlag.COELIAC_DISEASE)
                 || w.flag(ClinicalFlag.MALABSORPTION)
                 || w.flag(ClinicalFlag.BARIATRIC_SURGERY)) {
-            b.support(Evidence.finding(
-                    "Malabsorption (coeliac disease / bariatric surgery) on the problem list", "snook-2021"));
+            b.support(w.finding(Wording.MALABSORPTION));
         }
         if (w.pregnant) {
-            b.support(Evidence.finding("Pregnancy raises iron requirements", "pavord-2020"));
+            b.support(w.finding(Wording.PREGNANCY_IRON_REQUIREMENTS));
         }
         if (!w.present(Analyte.TRANSFERRIN_SATURATION)) {
             b.test(NextTest.IRON_STUDIES, "TSAT completes the iron studies");
@@ -347,10 +367,7 @@ final class IronRules {
                     NextTest.GI_EVALUATION,
                     "Iron deficiency in a man or post-menopausal woman: bidirectional endoscopy (BSG 2021)");
             b.urgency(Urgency.WARNING);
-            b.support(Evidence.finding(
-                    "Iron deficiency in a " + (w.sex == Sex.MALE ? "man" : "post-menopausal woman")
-                            + ": GI blood loss and malignancy must be excluded",
-                    "snook-2021"));
+            b.support(w.finding(w.sex == Sex.MALE ? Wording.GI_EVALUATION_MAN : Wording.GI_EVALUATION_WOMAN));
         }
         if (w.ageKnown
                 && w.age >= w.k.ageLeadLower.value()
@@ -368,8 +385,8 @@ final class IronRules {
             case RESPONSIVE -> {
                 CauseBuilder b = board.has(Cause.MIXED) && !board.has(Cause.IRON_DEFICIENCY)
                         ? board.cause(Cause.MIXED)
-                        : board.propose(Cause.IRON_DEFICIENCY, LIKELY, 300);
-                b.raise(LIKELY, 300);
+                        : board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE);
+                b.raise(LIKELY, w.k.score(Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE));
                 b.support(w.oralIronEvidence);
             }
             case REFRACTORY -> {
@@ -379,15 +396,14 @@ final class IronRules {
                         continue;
                     }
                     b.oppose(w.oralIronEvidence);
-                    b.caveat(Caveats.refractoryChecklist());
+                    b.caveat(Caveats.refractoryChecklist(w));
                     b.test(NextTest.COELIAC_SEROLOGY, "Oral-iron refractory: coeliac disease first (Hershko 2014)");
                     b.test(NextTest.HELICOBACTER_TEST, "Oral-iron refractory: H. pylori (Hershko 2014)");
                     if (!w.ageKnown || w.age >= 15) {
                         b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Oral-iron refractory: autoimmune gastritis");
                     }
                     if (w.recent(MedicationClass.PROTON_PUMP_INHIBITOR)) {
-                        b.oppose(
-                                Evidence.finding("Proton-pump inhibitor reduces oral iron absorption", "hershko-2014"));
+                        b.oppose(w.finding(Wording.PPI_ABSORPTION));
                     }
                 }
             }

@@ -5,13 +5,15 @@ import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import dev.microcytic.terminology.knowledge.rules.DiscriminationIndexDefinition;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
+import dev.microcytic.terminology.knowledge.rules.StatementTemplates.StatementTemplate;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 import dev.microcytic.terminology.knowledge.rules.Thresholds;
 import java.util.List;
 
 /**
- * The rule knowledge resolved once per engine into fields, so that an evaluation does no map look-ups or parsing
- * (issue 4: under 20 µs per evaluation). A threshold missing from the package fails at construction.
+ * The rule knowledge resolved once per engine into fields and arrays, so that an evaluation does no map look-ups or
+ * parsing (one evaluation must stay within a few microseconds to serve a CDS Hooks call). A threshold, score or
+ * sentence missing from the package fails at construction.
  */
 final class KnowledgeView {
 
@@ -24,6 +26,10 @@ final class KnowledgeView {
     final ReferenceIntervals intervals;
     final List<DiscriminationIndexDefinition> indices;
     final AnalyteNames names;
+    /** Statement templates by {@link Wording} ordinal. */
+    private final StatementTemplate[] wordings = new StatementTemplate[Wording.values().length];
+    /** Score weights by {@link Score} ordinal. */
+    private final int[] scores = new int[Score.values().length];
 
     final Threshold ferritinProbable;
     final Threshold ferritinPossible;
@@ -95,6 +101,16 @@ final class KnowledgeView {
     final Threshold ageGiWomen;
     final Threshold oiatAdequate;
 
+    /** The template of one sentence. */
+    StatementTemplate wording(Wording wording) {
+        return wordings[wording.ordinal()];
+    }
+
+    /** The weight of one rule outcome. */
+    int score(Score score) {
+        return scores[score.ordinal()];
+    }
+
     dev.microcytic.cdshooks.differential.SuggestedTest suggested(NextTest test, String reason) {
         return new dev.microcytic.cdshooks.differential.SuggestedTest(
                 test.code(), testDisplays[test.ordinal()], testLoincs[test.ordinal()], reason);
@@ -119,6 +135,12 @@ final class KnowledgeView {
         this.intervals = knowledge.referenceIntervals();
         this.indices = knowledge.indices().all();
         this.names = knowledge.analyteNames();
+        for (Wording wording : Wording.values()) {
+            wordings[wording.ordinal()] = knowledge.statements().get(wording.key, wording.placeholders);
+        }
+        for (Score score : Score.values()) {
+            scores[score.ordinal()] = knowledge.scores().get(score.key());
+        }
         ferritinProbable = t.get("ferritin.probable-id");
         ferritinPossible = t.get("ferritin.possible-id");
         ferritinInflamed5 = t.get("ferritin.id-inflammation.5y-plus");

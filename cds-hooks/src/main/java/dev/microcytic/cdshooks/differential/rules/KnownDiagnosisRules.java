@@ -2,41 +2,34 @@ package dev.microcytic.cdshooks.differential.rules;
 
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
 
 /**
- * Coded diagnoses are explained rather than re-diagnosed (brief §6.2 item 9, review K14, contract §3.3 known
- * diagnoses): the known cause is listed as likely with the diagnosis as evidence and without re-ordering its work-up;
+ * Coded diagnoses on the problem list are explained rather than re-diagnosed (re-ordering a finished work-up wastes
+ * tests and alarms the patient): the known cause is listed as likely with the diagnosis as evidence and without re-ordering its work-up;
  * new findings (e.g. iron deficiency on top of a known trait) are still flagged by the other rules.
  */
 final class KnownDiagnosisRules {
-
-    private static final String SOURCE = "donker-2014";
 
     private KnownDiagnosisRules() {}
 
     static void apply(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             if (!w.present(Analyte.FERRITIN)) {
-                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.KNOWN_IRON_DEFICIENCY);
                 known(w, b, "iron deficiency anemia");
                 b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
             } else if (board.has(Cause.IRON_DEFICIENCY) || board.has(Cause.MIXED)) {
                 CauseBuilder b = board.has(Cause.IRON_DEFICIENCY)
                         ? board.cause(Cause.IRON_DEFICIENCY)
                         : board.cause(Cause.MIXED);
-                b.support(Evidence.finding("Known diagnosis on the problem list: iron deficiency anemia", SOURCE));
-                b.caveat(Caveats.knownDiagnosis("iron deficiency anemia"));
+                b.support(w.finding(Wording.KNOWN_DIAGNOSIS_EVIDENCE, "iron deficiency anemia"));
+                b.caveat(Caveats.knownDiagnosis(w, "iron deficiency anemia"));
             } else {
                 // stores are now present: persisting microcytosis is not explained by the coded iron deficiency
-                board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
-                        "known-iron-deficiency-repleted",
-                        "Iron deficiency anemia is on the problem list but ferritin now shows iron stores: persisting"
-                                + " microcytosis needs another explanation (thalassaemia trait, inflammation).",
-                        SOURCE));
+                board.caveat(Caveats.knownIronDeficiencyRepleted(w));
             }
         }
         boolean typedThal = board.has(Cause.BETA_THALASSEMIA_TRAIT)
@@ -58,7 +51,7 @@ final class KnownDiagnosisRules {
                     }
                 }
             } else {
-                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, 310);
+                CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, LIKELY, Score.KNOWN_THALASSEMIA);
                 b.tests.clear();
                 b.reasons.clear();
                 known(w, b, "thalassaemia");
@@ -68,13 +61,16 @@ final class KnownDiagnosisRules {
             if (board.has(Cause.HEMOGLOBIN_E)) {
                 known(w, board.cause(Cause.HEMOGLOBIN_E), "hemoglobinopathy");
             } else if (!typedThal) {
-                known(w, board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, 310), "hemoglobinopathy");
+                known(
+                        w,
+                        board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, Score.KNOWN_HEMOGLOBINOPATHY),
+                        "hemoglobinopathy");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_ANEMIA_OF_CHRONIC_DISEASE) && !w.iron.deficient()) {
             Cause cause =
                     w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) ? Cause.ANEMIA_OF_CKD : Cause.ANEMIA_OF_INFLAMMATION;
-            known(w, board.propose(cause, LIKELY, 300), "anemia of chronic disease");
+            known(w, board.propose(cause, LIKELY, Score.KNOWN_CHRONIC_DISEASE), "anemia of chronic disease");
         }
         if (w.flag(ClinicalFlag.KNOWN_SIDEROBLASTIC_ANEMIA)) {
             boolean acquired = w.recent(MedicationClass.ISONIAZID)
@@ -85,27 +81,27 @@ final class KnownDiagnosisRules {
             if (!acquired && board.has(Cause.XLSA)) {
                 cause = Cause.XLSA;
             }
-            known(w, board.propose(cause, LIKELY, 310), "sideroblastic anemia");
+            known(w, board.propose(cause, LIKELY, Score.KNOWN_SIDEROBLASTIC), "sideroblastic anemia");
         }
         if (w.flag(ClinicalFlag.KNOWN_PORPHYRIA)) {
             Cause cause = w.flag(ClinicalFlag.HEMOLYSIS) ? Cause.CEP : Cause.EPP;
-            known(w, board.propose(cause, LIKELY, 310), "erythropoietic porphyria");
+            known(w, board.propose(cause, LIKELY, Score.KNOWN_PORPHYRIA), "erythropoietic porphyria");
         }
         if (w.flag(ClinicalFlag.KNOWN_LEAD_EXPOSURE)) {
-            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, 310);
+            CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.KNOWN_LEAD);
             known(w, b, "lead exposure");
             if (!w.present(Analyte.BLOOD_LEAD)) {
                 b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
-            board.caveat(Caveats.knownDiagnosis("disorder of iron metabolism"));
+            board.caveat(Caveats.knownDiagnosis(w, "disorder of iron metabolism"));
         }
     }
 
     private static void known(Workup w, CauseBuilder b, String what) {
-        b.raise(LIKELY, 310);
-        b.support(Evidence.finding("Known diagnosis on the problem list: " + what, SOURCE));
-        b.caveat(Caveats.knownDiagnosis(what));
+        b.raise(LIKELY, w.k.score(Score.KNOWN_LEAD));
+        b.support(w.finding(Wording.KNOWN_DIAGNOSIS_EVIDENCE, what));
+        b.caveat(Caveats.knownDiagnosis(w, what));
     }
 }

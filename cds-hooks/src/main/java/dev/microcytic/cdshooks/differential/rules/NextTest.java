@@ -4,9 +4,9 @@ import dev.microcytic.terminology.Analyte;
 import java.util.List;
 
 /**
- * The next-test codes of contract §7, in the order a haematologist orders them: cheap and decisive blood tests
- * first, then specialist assays, imaging and endoscopy, DNA, and the bone marrow last (brief §6.2 item 5; the Dutch
- * guideline puts DNA before marrow). LOINC only where the brief marks an orderable as verified (V2).
+ * The next-test codes of the knowledge package's test CodeSystem, in the order a haematologist orders them: cheap and
+ * decisive blood tests first, then specialist assays, imaging and endoscopy, DNA, and the bone marrow last (the Dutch
+ * guideline, Donker 2014, puts DNA before marrow). LOINC only where an orderable code has been verified.
  */
 public enum NextTest {
     IRON_STUDIES("iron-studies", List.of(Analyte.FERRITIN, Analyte.TRANSFERRIN_SATURATION)),

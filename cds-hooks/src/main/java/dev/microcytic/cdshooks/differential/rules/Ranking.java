@@ -5,7 +5,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.CandidateCause;
 import dev.microcytic.cdshooks.differential.Differential;
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.cdshooks.differential.SuggestedTest;
 import dev.microcytic.terminology.Analyte;
@@ -111,10 +110,8 @@ final class Ranking {
             }
         }
         if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
-            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, 176);
-            beta.support(Evidence.finding(
-                    "Iron-loaded microcytosis: non-transfusion-dependent thalassaemia is the commonest cause",
-                    "donker-2014"));
+            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.GATE_NTDT);
+            beta.support(w.finding(Wording.IRON_LOADED_NTDT));
             beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
             beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
         }
@@ -149,14 +146,18 @@ final class Ranking {
             }
             if (DonkerRules.IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
                 // rank below the best hemoglobinopathy candidate (band first, then score)
-                int ceiling = bestHemoglobinopathy > 0 ? bestHemoglobinopathy - 5 : 175;
-                b.cap(bestHemoglobinopathy > 0 ? bestBand : POSSIBLE, Math.max(90, Math.min(b.score, ceiling)));
+                int ceiling = bestHemoglobinopathy > 0
+                        ? bestHemoglobinopathy - 5
+                        : w.k.score(Score.GATE_RARE_IRON_LOADING_CEILING);
+                b.cap(
+                        bestHemoglobinopathy > 0 ? bestBand : POSSIBLE,
+                        Math.max(w.k.score(Score.GATE_RARE_IRON_LOADING_FLOOR), Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
                     b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
                 }
             }
             if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {
-                b.cap(POSSIBLE, Math.min(b.score, 185));
+                b.cap(POSSIBLE, Math.min(b.score, w.k.score(Score.GATE_IRIDA_INFLAMMATION_CAP)));
             }
         }
     }

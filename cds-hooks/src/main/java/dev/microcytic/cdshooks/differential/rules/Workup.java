@@ -355,6 +355,12 @@ final class Workup {
 
     // ------------------------------------------------------------------------------------------------ evidence
 
+    /** A finding worded by the knowledge package, with the sentence's source. */
+    Evidence finding(Wording wording, String... values) {
+        var template = k.wording(wording);
+        return Evidence.finding(template.render(values), template.sourceId());
+    }
+
     /** Evidence comparing a current value with a threshold; the comparator shown is the one that holds. */
     Evidence ev(Analyte analyte, Threshold threshold, String meaning) {
         LabValue value = val(analyte);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rule knowledge of one knowledge-package version: thresholds, discrimination indices and reference intervals,
- * read once from {@code knowledge/microcytic/<version>/} on the classpath. Every entry carries its sources.
+ * The rule knowledge of one knowledge-package version: thresholds, discrimination indices, reference intervals,
+ * analyte names, score weights and statement wording, read once from {@code knowledge/microcytic/<version>/} on the classpath. Every entry carries its sources.
  */
 public final class RuleKnowledge {
 
@@ -31,18 +31,24 @@ public final class RuleKnowledge {
     private final DiscriminationIndices indices;
     private final ReferenceIntervals referenceIntervals;
     private final AnalyteNames analyteNames;
+    private final Scores scores;
+    private final StatementTemplates statements;
 
     private RuleKnowledge(
             String version,
             Thresholds thresholds,
             DiscriminationIndices indices,
             ReferenceIntervals referenceIntervals,
-            AnalyteNames analyteNames) {
+            AnalyteNames analyteNames,
+            Scores scores,
+            StatementTemplates statements) {
         this.version = version;
         this.thresholds = thresholds;
         this.indices = indices;
         this.referenceIntervals = referenceIntervals;
         this.analyteNames = analyteNames;
+        this.scores = scores;
+        this.statements = statements;
     }
 
     /** The bundled version, loaded once. */
@@ -75,7 +81,10 @@ public final class RuleKnowledge {
             }
             ReferenceIntervals intervals = intervals(version, read(mapper, base + "reference-intervals.json"));
             AnalyteNames names = new AnalyteNames(read(mapper, base + "analyte-names.json"));
-            return new RuleKnowledge(version, thresholds, new DiscriminationIndices(indexList), intervals, names);
+            Scores scores = new Scores(read(mapper, base + "scores.json"));
+            StatementTemplates statements = new StatementTemplates(read(mapper, base + "statements.json"));
+            return new RuleKnowledge(
+                    version, thresholds, new DiscriminationIndices(indexList), intervals, names, scores, statements);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule knowledge " + version, e);
         }
@@ -99,6 +108,16 @@ public final class RuleKnowledge {
 
     public AnalyteNames analyteNames() {
         return analyteNames;
+    }
+
+    /** The score weights of the rule outcomes. */
+    public Scores scores() {
+        return scores;
+    }
+
+    /** The wording of caveats and evidence statements. */
+    public StatementTemplates statements() {
+        return statements;
     }
 
     private static JsonNode read(ObjectMapper mapper, String path) throws IOException {
@@ -168,7 +187,7 @@ public final class RuleKnowledge {
         return new ReferenceIntervals(version, hemoglobin, tables);
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         for (JsonNode node : array) {
             out.add(node.asText());

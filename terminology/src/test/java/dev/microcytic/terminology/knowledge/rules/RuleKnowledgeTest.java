@@ -9,6 +9,7 @@ import dev.microcytic.terminology.Sex;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals.HemoglobinCutoffSet;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals.Table;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +33,38 @@ class RuleKnowledgeTest {
                 assertThat(analytes).as(t.id()).contains(t.analyte());
             }
         }
+    }
+
+    @Test
+    void everyScoreHasSourcesAndLiesOnTheRankingScale() {
+        assertThat(K.scores().all()).hasSizeGreaterThan(100);
+        for (Scores.Score s : K.scores().all()) {
+            assertThat(s.sources()).as(s.id()).isNotEmpty();
+            assertThat(s.value()).as(s.id()).isBetween(90, 400);
+            assertThat(s.meaning()).as(s.id()).isNotBlank();
+        }
+        assertThat(K.scores().get("iron-deficiency-absent-stores")).isEqualTo(330);
+        assertThat(K.scores().get("lead-chelation-range")).isEqualTo(340);
+        assertThatThrownBy(() -> K.scores().get("no-such-score"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-score");
+    }
+
+    @Test
+    void statementTemplatesRenderTheirPlaceholdersInOrderAndCheckThem() {
+        var since = K.statements().get("caveat.since", List.of("date"));
+        assertThat(since.render("2026-01-05")).isEqualTo(" since 2026-01-05");
+        assertThat(since.sourceId()).isEqualTo("donker-2014");
+        var pregnancy = K.statements().get("caveat.pregnancy", List.of("cutoffSet", "population", "hemoglobinBelow"));
+        assertThat(pregnancy.render("WHO_2024", "pregnant, 2nd trimester", "10.5"))
+                .startsWith("Pregnancy: WHO_2024 cut-off for pregnant, 2nd trimester (Hb < 10.5 g/dL); ferritin");
+        assertThatThrownBy(() -> since.render())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("caveat.since");
+        assertThatThrownBy(() -> K.statements().get("caveat.since", List.of("day")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[date]");
+        K.statements().all().forEach(t -> assertThat(t.sources()).as(t.id()).isNotEmpty());
     }
 
     @ParameterizedTest

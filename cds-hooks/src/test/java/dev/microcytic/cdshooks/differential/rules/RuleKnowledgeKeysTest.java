@@ -1,0 +1,46 @@
+package dev.microcytic.cdshooks.differential.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microcytic.terminology.knowledge.KnowledgePackage;
+import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The keys the rules use and the entries of the knowledge package match both ways. */
+class RuleKnowledgeKeysTest {
+
+    static final RuleKnowledge K = RuleKnowledge.bundled();
+
+    @Test
+    void everyScoreTheRulesUseIsInThePackageAndEveryPackagedScoreIsUsed() {
+        Set<String> used = Stream.of(Score.values()).map(Score::key).collect(Collectors.toSet());
+        assertThat(K.scores().ids()).containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
+    void theViewResolvesEachScoreToItsPackagedValue() {
+        KnowledgeView view = new KnowledgeView(K, KnowledgePackage.load());
+        for (Score score : Score.values()) {
+            assertThat(view.score(score)).as(score.key()).isEqualTo(K.scores().get(score.key()));
+        }
+        assertThat(view.score(Score.IRON_DEFICIENCY_ABSENT_STORES)).isEqualTo(330);
+        assertThat(view.score(Score.GATE_RARE_IRON_LOADING_FLOOR)).isEqualTo(90);
+    }
+
+    @Test
+    void everySentenceTheRulesRenderIsInThePackageWithTheSamePlaceholders() {
+        Set<String> used = Stream.of(Wording.values()).map(w -> w.key).collect(Collectors.toSet());
+        assertThat(K.statements().ids()).containsExactlyInAnyOrderElementsOf(used);
+        for (Wording wording : Wording.values()) {
+            assertThat(K.statements().get(wording.key, wording.placeholders).placeholders())
+                    .as(wording.key)
+                    .isEqualTo(wording.placeholders);
+        }
+        KnowledgeView view = new KnowledgeView(K, KnowledgePackage.load());
+        assertThat(view.wording(Wording.KNOWN_DIAGNOSIS).render("thalassaemia"))
+                .isEqualTo("Known diagnosis on the problem list (thalassaemia): explained rather than re-diagnosed.");
+    }
+}
