@@ -239,11 +239,14 @@ public class ReevaluationScheduler implements AutoCloseable {
         return System::nanoTime;
     }
 
-    /** True when nothing is queued, running, or due in the outbox (failed rows wait for their back-off). */
+    /**
+     * True when nothing is queued, running, or requested in the outbox, including rows still inside their debounce
+     * delay (a failed patient's rows, postponed into the future for their back-off, do not count).
+     */
     public boolean isIdle() {
         return pending.isEmpty()
                 && running.get() == 0
-                && outbox.duePatients(dueCutoff(), 1).isEmpty();
+                && outbox.duePatients(clock.instant(), 1).isEmpty();
     }
 
     /** Rows requested before this are due. */
