@@ -18,13 +18,26 @@ final class Board {
     private final KnowledgeView k;
     private final EnumMap<Cause, CauseBuilder> causes = new EnumMap<>(Cause.class);
     private final List<Caveat> caveats = new ArrayList<>(4);
+    /** Null in service: only the rule catalogue's consistency test records which rule outcome proposed what. */
+    private final List<Proposal> trace;
+
+    /** One rule outcome as proposed, before raising, capping and gating. */
+    record Proposal(Score score, Cause cause, Likelihood likelihood) {}
 
     Board(KnowledgeView k) {
+        this(k, null);
+    }
+
+    Board(KnowledgeView k, List<Proposal> trace) {
         this.k = k;
+        this.trace = trace;
     }
 
     /** Proposes a cause with the packaged weight of a rule outcome. */
     CauseBuilder propose(Cause cause, Likelihood likelihood, Score score) {
+        if (trace != null) {
+            trace.add(new Proposal(score, cause, likelihood));
+        }
         return propose(cause, likelihood, k.score(score));
     }
 

@@ -7,6 +7,7 @@ import dev.microcytic.cdshooks.differential.LabPanel;
 import dev.microcytic.cdshooks.differential.PatientContext;
 import dev.microcytic.terminology.knowledge.KnowledgePackage;
 import dev.microcytic.terminology.knowledge.rules.RuleKnowledge;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,13 +59,18 @@ public final class GuidelineDifferentialEngine implements DifferentialEngine {
 
     @Override
     public Differential evaluate(LabPanel panel, PatientContext context) {
+        return evaluate(panel, context, null);
+    }
+
+    /** The evaluation, adding each rule outcome the rules propose to {@code trace} when it is not null. */
+    Differential evaluate(LabPanel panel, PatientContext context, List<Board.Proposal> trace) {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(context, "context");
         Workup facts = Workup.of(knowledge, settings, panel, context);
         if (!facts.applies) {
             return Ranking.empty(facts);
         }
-        Board board = new Board(knowledge);
+        Board board = new Board(knowledge, trace);
         IronRules.apply(facts, board);
         HemoglobinopathyRules.apply(facts, board);
         AcquiredCauseRules.apply(facts, board);
