@@ -6,25 +6,27 @@ import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
-import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.ValueFormat;
 
 /**
  * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (Baird 2022; Fucharoen 2009; Vehapoglu 2014
  * on the indices): the discrimination indices only screen; Hb fractionation decides beta (HbA2 > 3.5 %) versus alpha (normal
  * HbA2 with iron stores present: alpha-globin DNA); iron deficiency lowers HbA2; a recent transfusion or age under
- * 12 months makes fractionation uninterpretable.
+ * 12 months makes fractionation uninterpretable. Pitfalls named as such (Bain et al., BSH 2023, doi:10.1111/bjh.18794):
+ * HPLC reports HbA as HbA0, which leaves the glycated fractions unexplained and is not another variant; hydroxyurea and
+ * pregnancy raise HbF; megaloblastic anemia raises HbA2 (Sahoo et al. 2023, doi:10.4103/ijpm.ijpm_233_21). A no-fractionation
+ * microcytosis is read by {@link UntypedTraitRules}.
  */
 final class HemoglobinopathyRules {
 
     private HemoglobinopathyRules() {}
 
     static void apply(Workup w, Board board) {
-        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)
-                || w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)
-                || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
+        // a known sickle-cell trait or disease does not stop the work-up: HbS is not microcytic
+        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA) || w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)) {
             if (!anyFraction(w)) {
                 return; // KnownDiagnosisRules explains the microcytosis
             }
@@ -41,9 +43,9 @@ final class HemoglobinopathyRules {
                         "baird-2022"));
             }
             if (!w.blockedByTransfusion.isEmpty() || w.transfusionRecent) {
-                transfused(w, board);
+                UntypedTraitRules.transfused(w, board);
             } else {
-                noFractionation(w, board);
+                UntypedTraitRules.apply(w, board);
             }
         }
         if (w.pregnant && w.present(Analyte.MCH) && w.v(Analyte.MCH) < 27) {
@@ -59,11 +61,11 @@ final class HemoglobinopathyRules {
                 || w.present(Analyte.HBA);
     }
 
-    private static boolean severe(Workup w) {
+    static boolean severe(Workup w) {
         return w.present(Analyte.HEMOGLOBIN) && w.k.hbThalSyndrome.test(w.v(Analyte.HEMOGLOBIN));
     }
 
-    private static boolean hemolysis(Workup w) {
+    static boolean hemolysis(Workup w) {
         return w.flag(ClinicalFlag.HEMOLYSIS)
                 || w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)
                 || w.high(Analyte.RETICULOCYTES_ABSOLUTE, w.k.reticulocytesAbsoluteHigh)
@@ -71,7 +73,7 @@ final class HemoglobinopathyRules {
                 || w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow);
     }
 
-    private static void hemolysisEvidence(Workup w, CauseBuilder b) {
+    static void hemolysisEvidence(Workup w, CauseBuilder b) {
         if (w.flag(ClinicalFlag.HEMOLYSIS)) {
             b.support(Evidence.finding("Hemolysis on the problem list", "donker-2014"));
         }
@@ -114,7 +116,8 @@ final class HemoglobinopathyRules {
             b.test(NextTest.HEMOLYSIS_SCREEN, "Chronic hemolysis in HbH disease");
             b.caveat(Caveats.noIronInTrait(w));
         }
-        if (a != null && !variantFound) {
+        // HPLC reports HbA as HbA0 (glycated HbA elutes apart): a normal HbA0 leaves no room for another variant
+        if (a != null && !variantFound && !w.k.hba0Normal.test(a.value())) {
             double explained =
                     a.value() + w.v0(Analyte.HBA2) + w.v0(Analyte.HBF) + w.v0(Analyte.HBE) + w.v0(Analyte.HBH);
             double unexplained = 100.0 - explained;
@@ -136,15 +139,23 @@ final class HemoglobinopathyRules {
             }
         }
         boolean a2Raised = a2 != null && !a2Window && w.k.hba2Trait.test(a2.value());
-        boolean fHigh = f != null && w.k.hbfThalSyndrome.test(f.value());
+        boolean fExplained = hbfExplained(w, board, f);
+        boolean fHigh = f != null && !fExplained && w.k.hbfThalSyndrome.test(f.value());
+        // megaloblastic anemia raises HbA2: a raised value is a trait only after B12/folate repletion
+        boolean megaloblastic = w.flag(ClinicalFlag.B12_FOLATE_DEFICIENCY);
         if (a2Raised) {
             variantFound = true;
             boolean borderline = w.k.hba2BorderlineUpper.test(a2.value());
             CauseBuilder b = board.propose(
                     Cause.BETA_THALASSEMIA_TRAIT,
-                    LIKELY,
-                    borderline ? Score.BETA_TRAIT_HBA2_BORDERLINE : Score.BETA_TRAIT_HBA2_RAISED);
+                    megaloblastic ? POSSIBLE : LIKELY,
+                    borderline || megaloblastic ? Score.BETA_TRAIT_HBA2_BORDERLINE : Score.BETA_TRAIT_HBA2_RAISED);
             b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "raised HbA2: beta-thalassaemia trait"));
+            if (megaloblastic) {
+                b.caveat(Caveats.of(
+                        w, "hba2-megaloblastic", Wording.HBA2_MEGALOBLASTIC, ValueFormat.evidence(a2.value())));
+                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Repeat HbA2 after vitamin B12/folate repletion");
+            }
             if (deficient) {
                 b.support(Evidence.finding("HbA2 is raised even though iron deficiency lowers it", "baird-2022"));
             }
@@ -166,7 +177,7 @@ final class HemoglobinopathyRules {
                 major.test(NextTest.HBB_GENE_ANALYSIS, "HBB (and HBA for co-inheritance) genotyping");
                 major.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-gene triplication worsens a beta trait");
                 major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
-            } else if (severe(w) && !deficient) {
+            } else if (severe(w) && !deficient && !megaloblastic) {
                 CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.BETA_THALASSEMIA_SEVERE);
                 major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
                 major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping: trait or intermedia");
@@ -193,7 +204,7 @@ final class HemoglobinopathyRules {
             hemolysisEvidence(w, major);
             major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
             major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
-        } else if (!a2Raised && !a2Window && f != null && w.k.hbfDeltaBeta.test(f.value())) {
+        } else if (!a2Raised && !a2Window && !fExplained && f != null && w.k.hbfDeltaBeta.test(f.value())) {
             variantFound = true;
             CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, Score.DELTA_BETA_HBF);
             b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, "HbF raised with normal HbA2: delta-beta-thal / HPFH"));
@@ -205,6 +216,23 @@ final class HemoglobinopathyRules {
         if (!variantFound && a2 != null) {
             normalFractionation(w, board, a2, deficient);
         }
+    }
+
+    /** A raised HbF under hydroxyurea, or below the thalassaemia-syndrome level in pregnancy, is named as such. */
+    private static boolean hbfExplained(Workup w, Board board, LabValue f) {
+        if (f == null || !w.k.hbfDeltaBeta.test(f.value())) {
+            return false;
+        }
+        String hbf = ValueFormat.evidence(f.value());
+        if (w.recent(MedicationClass.HYDROXYUREA)) {
+            board.caveat(Caveats.of(w, "hbf-hydroxyurea", Wording.HBF_HYDROXYUREA, hbf));
+            return true;
+        }
+        if (w.pregnant && !w.k.hbfThalSyndrome.test(f.value())) {
+            board.caveat(Caveats.of(w, "hbf-pregnancy", Wording.HBF_PREGNANCY, hbf));
+            return true;
+        }
+        return false;
     }
 
     private static void hemoglobinE(Workup w, Board board, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
@@ -295,116 +323,6 @@ final class HemoglobinopathyRules {
                 "Normal HbA2 with microcytosis and iron present: alpha-globin"
                         + " deletion analysis (adult HPLC is normal in alpha trait)");
         b.caveat(Caveats.noIronInTrait(w));
-    }
-
-    // --------------------------------------------------------------------------------------------- no fractionation
-
-    private static void transfused(Workup w, Board board) {
-        if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
-            return;
-        }
-        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_TRANSFUSED);
-        b.support(Evidence.finding(
-                "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
-        b.caveat(Caveats.transfusion(w));
-        b.test(NextTest.HBB_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
-        b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
-    }
-
-    private static void noFractionation(Workup w, Board board) {
-        if (!w.microcytosis && !(w.hypochromia && !w.present(Analyte.MCV))) {
-            return;
-        }
-        boolean deficient = w.iron.deficient();
-        boolean unknown = !deficient && !w.iron.notDeficient();
-        boolean lean = w.leansThalassemia();
-        if (severe(w)) {
-            // Hb below the range of a trait: thalassaemia intermedia or HbH disease (Donker 2014)
-            if (deficient && !w.disproportion()) {
-                return;
-            }
-            boolean ironOk = w.ironReplete();
-            boolean hemolysis = hemolysis(w);
-            Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
-            Score score = ironOk
-                    ? Score.THAL_SYNDROME_IRON_OK
-                    : (hemolysis || lean ? Score.THAL_SYNDROME_LEANING : Score.THAL_SYNDROME);
-            CauseBuilder hbh = board.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
-            // two points below HbH disease, so that the two syndromes keep a fixed order within the band
-            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, board.score(score) - 2);
-            for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
-                b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
-                if (ironOk) {
-                    b.support(Evidence.finding(
-                            "Iron stores present: iron deficiency does not explain it", "donker-2014"));
-                }
-                hemolysisEvidence(w, b);
-                if (lean) {
-                    b.support(Evidence.finding(w.leanText(), w.leanSource()));
-                }
-                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbH band / HbA2 and HbF decide between them");
-                b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis accompanies HbH disease and thalassaemia intermedia");
-            }
-            hbh.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Three-gene alpha deletion");
-            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
-            return;
-        }
-        CauseBuilder b;
-        if (deficient) {
-            if (!w.disproportion()) {
-                return;
-            }
-            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_UNTYPED_IRON_DEFICIENT);
-            b.support(Evidence.finding(
-                    "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
-                    "vehapoglu-2014"));
-            b.caveat(Caveats.indicesUnreliable(w, "when iron deficiency and a trait coexist"));
-            b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
-        } else if (unknown) {
-            b = board.propose(
-                    Cause.THALASSEMIA_TRAIT,
-                    lean ? POSSIBLE : CONSIDER,
-                    lean ? Score.TRAIT_UNTYPED_IRON_UNKNOWN_LEANING : Score.TRAIT_UNTYPED_IRON_UNKNOWN);
-            b.support(Evidence.finding(w.leanText(), w.leanSource()));
-            b.test(
-                    NextTest.HEMOGLOBIN_FRACTIONATION,
-                    lean ? "The indices lean towards thalassaemia trait" : "If iron studies are normal");
-        } else {
-            // iron stores present (or only inflammation): microcytosis needs fractionation to tell a trait (Baird 2022)
-            LabValue ferritin = w.val(Analyte.FERRITIN);
-            LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
-            boolean abnormalIron = (ferritin != null && w.overloadThreshold().test(ferritin.value()))
-                    || (tsat != null && w.k.tsatLow.test(tsat.value()));
-            // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
-            if (!lean && (w.inflamed || !w.ironReplete())) {
-                // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
-                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_UNTYPED_MILD);
-            } else {
-                b = board.propose(
-                        Cause.THALASSEMIA_TRAIT,
-                        POSSIBLE,
-                        abnormalIron
-                                ? Score.TRAIT_UNTYPED_IRON_ABNORMAL
-                                : (lean ? Score.TRAIT_UNTYPED_LEANING : Score.TRAIT_UNTYPED));
-            }
-            b.support(Evidence.finding(
-                    "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
-            if (lean) {
-                b.support(Evidence.finding(w.leanText(), w.leanSource()));
-            } else if (w.leansIronDeficiency()) {
-                b.oppose(Evidence.finding(w.leanText(), w.leanSource()));
-            }
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
-            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
-            b.caveat(Caveats.noIronInTrait(w));
-        }
-        if (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0) {
-            b.support(w.plain(Analyte.RBC_COUNT, "RBC > 5 with microcytosis suggests a trait", "vehapoglu-2014"));
-        }
-        if (w.pregnant) {
-            b.caveat(Caveats.indicesUnreliable(w, "in pregnancy (hemodilution)"));
-        }
     }
 
     private static void pregnancyScreen(Workup w, Board board) {

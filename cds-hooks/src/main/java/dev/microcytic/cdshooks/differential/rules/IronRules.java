@@ -37,10 +37,8 @@ final class IronRules {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             return; // KnownDiagnosisRules explains it
         }
-        LabValue old = w.ferritinForLoading();
-        if (old != null && w.overloadThreshold().test(old.value())) {
-            return; // an iron-loaded pattern from older studies: DonkerRules reads it, iron deficiency is implausible
-        }
+        // a ferritin past its validity window says nothing about the stores now, however high it was: repeat it
+        // (the iron-loaded pattern it may show is read by DonkerRules beside this card)
         CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, Score.IRON_STUDIES_NEEDED);
         b.support(Evidence.finding(w.leanText(), w.leanSource()));
         String reason = w.ivIronRecent && w.blockedByIvIron.contains(Analyte.FERRITIN)

@@ -65,6 +65,9 @@ final class KnowledgeView {
     final Threshold hbfDeltaBeta;
     final Threshold hbfThalSyndrome;
     final Threshold variantUnexplained;
+    final Threshold hba0Normal;
+    final Threshold hbStableChange;
+    final Threshold mcvStableChange;
     final Threshold hbThalSyndrome;
     final Threshold hbDutchSevere;
     final Threshold mcvVeryLow;
@@ -175,6 +178,9 @@ final class KnowledgeView {
         hbfDeltaBeta = t.get("hbf.delta-beta");
         hbfThalSyndrome = t.get("hbf.thal-syndrome");
         variantUnexplained = t.get("hb-variant.unexplained");
+        hba0Normal = t.get("hba.hba0-normal");
+        hbStableChange = t.get("hb.stable-change");
+        mcvStableChange = t.get("mcv.stable-change");
         hbThalSyndrome = t.get("hb.thal-syndrome");
         hbDutchSevere = t.get("hb.dutch-severe");
         mcvVeryLow = t.get("mcv.very-low");

@@ -80,6 +80,8 @@ final class Workup {
     final double absentBelow;
     final double probableBelow;
     final double stfrIndex;
+    /** Hb and MCV unchanged against the previous blood count (false when there is none). */
+    final boolean indicesStable;
 
     // responses
     final Response oralIronResponse;
@@ -150,6 +152,7 @@ final class Workup {
                     values);
             responses = TreatmentResponses.of(k, s, panel, exposures, evalEnd);
         }
+        boolean stable = IndexStability.stable(k, panel, values.val(Analyte.HEMOGLOBIN), values.val(Analyte.MCV));
         return new Workup(
                 k,
                 ctx,
@@ -163,7 +166,8 @@ final class Workup {
                 detection,
                 indices,
                 iron,
-                responses);
+                responses,
+                stable);
     }
 
     private Workup(
@@ -179,7 +183,8 @@ final class Workup {
             Detection detection,
             IndexReading indices,
             IronReading iron,
-            TreatmentResponses responses) {
+            TreatmentResponses responses,
+            boolean indicesStable) {
         this.k = k;
         this.ctx = ctx;
         this.evalDate = evalDate;
@@ -215,6 +220,7 @@ final class Workup {
         this.absentBelow = iron == null ? Double.NaN : iron.absentBelow();
         this.probableBelow = iron == null ? Double.NaN : iron.probableBelow();
         this.stfrIndex = iron == null ? Double.NaN : iron.stfrIndex();
+        this.indicesStable = indicesStable;
         TreatmentResponses r = responses == null ? TreatmentResponses.NONE : responses;
         this.oralIronResponse = r.oralIron();
         this.pyridoxineResponse = r.pyridoxine();
