@@ -28,6 +28,8 @@ final class KnowledgeView {
     final AnalyteNames names;
     /** Statement templates by {@link Wording} ordinal. */
     private final StatementTemplate[] wordings = new StatementTemplate[Wording.values().length];
+    /** Statement templates by {@link RuleText} ordinal. */
+    private final StatementTemplate[] ruleTexts = new StatementTemplate[RuleText.values().length];
     /** Score weights by {@link Score} ordinal. */
     private final int[] scores = new int[Score.values().length];
 
@@ -109,6 +111,10 @@ final class KnowledgeView {
         return wordings[wording.ordinal()];
     }
 
+    StatementTemplate text(RuleText text) {
+        return ruleTexts[text.ordinal()];
+    }
+
     /** The weight of one rule outcome. */
     int score(Score score) {
         return scores[score.ordinal()];
@@ -140,6 +146,9 @@ final class KnowledgeView {
         this.names = knowledge.analyteNames();
         for (Wording wording : Wording.values()) {
             wordings[wording.ordinal()] = knowledge.statements().get(wording.key, wording.placeholders);
+        }
+        for (RuleText text : RuleText.values()) {
+            ruleTexts[text.ordinal()] = knowledge.statements().get(text.key, text.placeholders);
         }
         for (Score score : Score.values()) {
             scores[score.ordinal()] = knowledge.scores().get(score.key());

@@ -23,7 +23,7 @@ final class KnownDiagnosisRules {
             if (!w.present(Analyte.FERRITIN)) {
                 CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.KNOWN_IRON_DEFICIENCY);
                 known(w, b, "iron deficiency anemia");
-                b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
+                b.test(NextTest.IRON_STUDIES, w.text(RuleText.TEST_IRON_STUDIES_MONITOR_REPLETION_FERRITIN_TSAT));
             } else if (board.has(Cause.IRON_DEFICIENCY) || board.has(Cause.MIXED)) {
                 CauseBuilder b = board.has(Cause.IRON_DEFICIENCY)
                         ? board.cause(Cause.IRON_DEFICIENCY)
@@ -112,7 +112,7 @@ final class KnownDiagnosisRules {
             CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.KNOWN_LEAD);
             known(w, b, "lead exposure");
             if (!w.present(Analyte.BLOOD_LEAD)) {
-                b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");
+                b.test(NextTest.BLOOD_LEAD, w.text(RuleText.TEST_BLOOD_LEAD_FOLLOW_BLOOD_LEAD_LEVEL));
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {

@@ -22,11 +22,12 @@ final class UntypedTraitRules {
             return;
         }
         CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_TRANSFUSED);
-        b.support(Evidence.finding(
-                "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
+        b.support(w.finding(RuleText.EV_MICROCYTOSIS_HB_FRACTIONS_CANNOT_READ));
         b.caveat(Caveats.transfusion(w));
-        b.test(NextTest.HBB_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
-        b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
+        b.test(NextTest.HBB_GENE_ANALYSIS, w.text(RuleText.TEST_HBB_GENE_ANALYSIS_DNA_TESTING_NOT_AFFECTED_DONOR));
+        b.test(
+                NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_DNA_TESTING_NOT_AFFECTED_DONOR));
     }
 
     private static void syndromes(Workup w, Board board, boolean hemolysis, boolean lean) {
@@ -39,19 +40,26 @@ final class UntypedTraitRules {
         // two points below HbH disease, so that the two syndromes keep a fixed order within the band
         CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, board.score(score) - 2);
         for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
-            b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
+            b.support(w.ev(
+                    Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, w.text(RuleText.M_MORE_ANEMIA_THAN_THALASSAEMIA_TRAIT)));
             if (ironOk) {
-                b.support(Evidence.finding("Iron stores present: iron deficiency does not explain it", "donker-2014"));
+                b.support(w.finding(RuleText.EV_IRON_STORES_PRESENT_IRON_DEFICIENCY_2));
             }
             HemoglobinopathyRules.hemolysisEvidence(w, b);
             if (lean) {
                 b.support(Evidence.finding(w.leanText(), w.leanSource()));
             }
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbH band / HbA2 and HbF decide between them");
-            b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis accompanies HbH disease and thalassaemia intermedia");
+            b.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_HBH_BAND_HBA2_HBF_DECIDE));
+            b.test(
+                    NextTest.HEMOLYSIS_SCREEN,
+                    w.text(RuleText.TEST_HEMOLYSIS_SCREEN_HEMOLYSIS_ACCOMPANIES_HBH_DISEASE_THALASSAEMIA));
         }
-        hbh.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Three-gene alpha deletion");
-        beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+        hbh.test(
+                NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_THREE_GENE_ALPHA_DELETION));
+        beta.test(NextTest.HBB_GENE_ANALYSIS, w.text(RuleText.TEST_HBB_GENE_ANALYSIS_HBB_GENOTYPING));
     }
 
     static void apply(Workup w, Board board) {
@@ -76,8 +84,13 @@ final class UntypedTraitRules {
                 CauseBuilder beta = board.propose(
                         Cause.BETA_THALASSEMIA, CONSIDER, board.score(Score.THAL_SYNDROME_LOW_HB_ONLY) - 2);
                 for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
-                    b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
-                    b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbH band / HbA2 and HbF decide between them");
+                    b.support(w.ev(
+                            Analyte.HEMOGLOBIN,
+                            w.k.hbThalSyndrome,
+                            w.text(RuleText.M_MORE_ANEMIA_THAN_THALASSAEMIA_TRAIT)));
+                    b.test(
+                            NextTest.HEMOGLOBIN_FRACTIONATION,
+                            w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_HBH_BAND_HBA2_HBF_DECIDE));
                 }
                 if (unknown && !lean && !w.disproportion()) {
                     return; // a CBC alone that does not point to a trait: iron studies first
@@ -90,12 +103,12 @@ final class UntypedTraitRules {
                 return;
             }
             b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_UNTYPED_IRON_DEFICIENT);
-            b.support(Evidence.finding(
-                    "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
-                    "vehapoglu-2014"));
+            b.support(w.finding(RuleText.EV_MICROCYTOSIS_OUT_PROPORTION_IRON_DEFICIENCY));
             b.caveat(Caveats.indicesUnreliable(w, "when iron deficiency and a trait coexist"));
             b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
+            b.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_AFTER_IRON_REPLETION_IRON_DEFICIENCY));
         } else if (unknown) {
             b = board.propose(
                     Cause.THALASSEMIA_TRAIT,
@@ -104,7 +117,9 @@ final class UntypedTraitRules {
             b.support(Evidence.finding(w.leanText(), w.leanSource()));
             b.test(
                     NextTest.HEMOGLOBIN_FRACTIONATION,
-                    lean ? "The indices lean towards thalassaemia trait" : "If iron studies are normal");
+                    lean
+                            ? w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_INDICES_LEAN_TOWARDS_THALASSAEMIA_TRAIT)
+                            : w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_IF_IRON_STUDIES_NORMAL));
         } else {
             // iron stores present (or only inflammation): microcytosis needs fractionation to tell a trait (Baird 2022)
             LabValue ferritin = w.val(Analyte.FERRITIN);
@@ -123,19 +138,23 @@ final class UntypedTraitRules {
                                 ? Score.TRAIT_UNTYPED_IRON_ABNORMAL
                                 : (lean ? Score.TRAIT_UNTYPED_LEANING : Score.TRAIT_UNTYPED));
             }
-            b.support(Evidence.finding(
-                    "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
+            b.support(w.finding(RuleText.EV_MICROCYTOSIS_IRON_STORES_PRESENT_IRON));
             if (lean) {
                 b.support(Evidence.finding(w.leanText(), w.leanSource()));
             } else if (w.leansIronDeficiency()) {
                 b.oppose(Evidence.finding(w.leanText(), w.leanSource()));
             }
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
-            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
+            b.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_HBA2_3_5_BETA_TRAIT));
+            b.test(
+                    NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                    w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_IF_HBA2_NORMAL_ALPHA_TRAIT));
             b.caveat(Caveats.noIronInTrait(w));
         }
         if (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0) {
-            b.support(w.plain(Analyte.RBC_COUNT, "RBC > 5 with microcytosis suggests a trait", "vehapoglu-2014"));
+            b.support(
+                    w.plain(Analyte.RBC_COUNT, w.text(RuleText.M_RBC_5_MICROCYTOSIS_SUGGESTS_TRAIT), "vehapoglu-2014"));
         }
         if (w.pregnant) {
             b.caveat(Caveats.indicesUnreliable(w, "in pregnancy (hemodilution)"));

@@ -367,6 +367,23 @@ final class Workup {
         return Evidence.finding(template.render(values), template.sourceId());
     }
 
+    /** A finding worded by the knowledge package ({@link RuleText}), with the sentence's source. */
+    Evidence finding(RuleText text, String... values) {
+        var template = k.text(text);
+        return Evidence.finding(template.render(values), template.sourceId());
+    }
+
+    /** A sentence of the knowledge package ({@link RuleText}): a threshold's meaning or a next test's reason. */
+    String text(RuleText text, String... values) {
+        return k.text(text).render(values);
+    }
+
+    /** A caveat worded by the knowledge package ({@link RuleText}), with the sentence's source. */
+    Caveat caveat(String code, RuleText text, String... values) {
+        var template = k.text(text);
+        return new Caveat(code, template.render(values), template.sourceId());
+    }
+
     /** Evidence comparing a current value with a threshold; the comparator shown is the one that holds. */
     Evidence ev(Analyte analyte, Threshold threshold, String meaning) {
         LabValue value = val(analyte);
