@@ -3,8 +3,8 @@ package dev.microcytic.cdshooks.differential.rules;
 import java.util.List;
 
 /**
- * The evidence sentences, threshold meanings and next-test reasons of the hemoglobinopathy, untyped-trait and
- * known-diagnosis rules, as sentences of the knowledge package's {@code statements.json} with the placeholders the
+ * The evidence sentences, threshold meanings and next-test reasons of the hemoglobinopathy, untyped-trait,
+ * known-diagnosis and iron rules, as sentences of the knowledge package's {@code statements.json} with the placeholders the
  * engine fills (in order). {@link KnowledgeView} resolves every one at construction, as it does {@link Wording}.
  */
 enum RuleText {
@@ -100,7 +100,71 @@ enum RuleText {
     EV_HB_VARIANT_UNEXPLAINED("evidence.hb-variant.unexplained", "explained", "unexplained"),
     M_HBE_HOMOZYGOUS("meaning.hbe.homozygous"),
     M_HBE_TRAIT("meaning.hbe.trait"),
-    M_HBE_BELOW_TRAIT("meaning.hbe.below-trait");
+    M_HBE_BELOW_TRAIT("meaning.hbe.below-trait"),
+    // ---- iron rules
+    CAVEAT_ERYTHROPOIESIS_STIMULATING_AGENT_IRON_RESTRICTED("caveat.erythropoiesis-stimulating-agent-iron-restricted"),
+    TEST_CRP_FERRITIN_ACUTE_PHASE_PROTEIN_READ("test-reason.crp.ferritin-acute-phase-protein-read"),
+    TEST_HEMOGLOBIN_FRACTIONATION_DISCRIMINATION_INDICES_LEAN_TOWARDS_THALASSAEMIA(
+            "test-reason.hemoglobin-fractionation.discrimination-indices-lean-towards-thalassaemia"),
+    TEST_IRON_STUDIES_FERRITIN_15_30_NG_ML("test-reason.iron-studies.ferritin-15-30-ng-ml"),
+    TEST_CRP_FERRITIN_30_45_NG_ML("test-reason.crp.ferritin-30-45-ng-ml"),
+    TEST_STFR_STFR_LOG_FERRITIN_2_SUPPORTS("test-reason.stfr.stfr-log-ferritin-2-supports"),
+    TEST_RETICULOCYTE_HEMOGLOBIN_CHR_29_PG_SUPPORTS_IRON("test-reason.reticulocyte-hemoglobin.chr-29-pg-supports-iron"),
+    TEST_CRP_FERRITIN_30_100_NG_ML("test-reason.crp.ferritin-30-100-ng-ml"),
+    TEST_STFR_STFR_LOG_FERRITIN_SEPARATES_IRON("test-reason.stfr.stfr-log-ferritin-separates-iron"),
+    TEST_CRP_CRP_5_MG_L_WOULD("test-reason.crp.crp-5-mg-l-would"),
+    TEST_STFR_STFR_LOG_FERRITIN_2_MEANS("test-reason.stfr.stfr-log-ferritin-2-means"),
+    TEST_STFR_STFR_LOG_FERRITIN_1_MEANS("test-reason.stfr.stfr-log-ferritin-1-means"),
+    TEST_RETICULOCYTE_HEMOGLOBIN_CHR_29_PG_IRON_RESTRICTED(
+            "test-reason.reticulocyte-hemoglobin.chr-29-pg-iron-restricted"),
+    TEST_STFR_STFR_LOG_FERRITIN_2_WOULD("test-reason.stfr.stfr-log-ferritin-2-would"),
+    TEST_RETICULOCYTES_LOW_RETICULOCYTES_FIT_ANEMIA_INFLAMMATION(
+            "test-reason.reticulocytes.low-reticulocytes-fit-anemia-inflammation"),
+    TEST_CRP_LOW_TSAT_NORMAL_FERRITIN_LOOK("test-reason.crp.low-tsat-normal-ferritin-look"),
+    TEST_RETICULOCYTES_LOW_RETICULOCYTES_FIT_ANEMIA_CHRONIC(
+            "test-reason.reticulocytes.low-reticulocytes-fit-anemia-chronic"),
+    TEST_CRP_HIGH_FERRITIN_LOW_TSAT_CRP("test-reason.crp.high-ferritin-low-tsat-crp"),
+    TEST_IRON_STUDIES_TSAT_COMPLETES_IRON_STUDIES("test-reason.iron-studies.tsat-completes-iron-studies"),
+    TEST_COELIAC_SEROLOGY_COELIAC_DISEASE_COMMON_CAUSE_IRON(
+            "test-reason.coeliac-serology.coeliac-disease-common-cause-iron"),
+    TEST_URINALYSIS_HAEMATURIA_SCREEN_MEN_POST_MENOPAUSAL(
+            "test-reason.urinalysis.haematuria-screen-men-post-menopausal"),
+    TEST_GI_EVALUATION_IRON_DEFICIENCY_MAN_POST_MENOPAUSAL(
+            "test-reason.gi-evaluation.iron-deficiency-man-post-menopausal"),
+    TEST_BLOOD_LEAD_LEAD_EXPOSURE_IRON_DEFICIENCY_COEXIST(
+            "test-reason.blood-lead.lead-exposure-iron-deficiency-coexist"),
+    TEST_COELIAC_SEROLOGY_ORAL_IRON_REFRACTORY_COELIAC_DISEASE(
+            "test-reason.coeliac-serology.oral-iron-refractory-coeliac-disease"),
+    TEST_HELICOBACTER_TEST_ORAL_IRON_REFRACTORY_H_PYLORI("test-reason.helicobacter-test.oral-iron-refractory-h-pylori"),
+    TEST_AUTOIMMUNE_GASTRITIS_SEROLOGY_ORAL_IRON_REFRACTORY_AUTOIMMUNE_GASTRITIS(
+            "test-reason.autoimmune-gastritis-serology.oral-iron-refractory-autoimmune-gastritis"),
+    M_ABSENT_IRON_STORES_AGE("meaning.absent-iron-stores-age"),
+    M_IRON_DEFICIENCY_PREGNANCY("meaning.iron-deficiency-pregnancy"),
+    M_IRON_DEFICIENCY_PROBABLE("meaning.iron-deficiency-probable"),
+    M_IRON_DEFICIENCY_DESPITE_INFLAMMATION("meaning.iron-deficiency-despite-inflammation"),
+    M_IRON_DEFICIENCY_INFLAMMATION("meaning.iron-deficiency-inflammation"),
+    M_IRON_DEFICIENCY_POSSIBLE_ANEMIA_AGA("meaning.iron-deficiency-possible-anemia-aga"),
+    M_TSAT_NOT_LOW("meaning.tsat-not-low"),
+    M_GREY_ZONE_CANNOT_ASSESS_WITHOUT("meaning.grey-zone-cannot-assess-without"),
+    M_IRON_DEFICIENT_ERYTHROPOIESIS("meaning.iron-deficient-erythropoiesis"),
+    M_GREY_ZONE_INFLAMMATION_ECCO_100("meaning.grey-zone-inflammation-ecco-100"),
+    M_IRON_RESTRICTED_ERYTHROPOIESIS("meaning.iron-restricted-erythropoiesis"),
+    M_ARGUES_COEXISTING_IRON_DEFICIENCY("meaning.argues-coexisting-iron-deficiency"),
+    M_ANEMIA_INFLAMMATION("meaning.anemia-inflammation"),
+    M_NO_COEXISTING_IRON_DEFICIENCY("meaning.no-coexisting-iron-deficiency"),
+    M_FERRITIN_ABOVE_GREY_ZONE_DESPITE("meaning.ferritin-above-grey-zone-despite"),
+    M_TSAT_NOT_RESTRICTED("meaning.tsat-not-restricted"),
+    M_COEXISTING_IRON_DEFICIENCY("meaning.coexisting-iron-deficiency"),
+    M_IRON_STORES_PRESENT("meaning.iron-stores-present"),
+    M_HIGH_FERRITIN("meaning.high-ferritin"),
+    M_CRP_NOT_RAISED("meaning.crp-not-raised"),
+    M_IRON_DEFICIENCY("meaning.iron-deficiency"),
+    M_ANISOCYTOSIS_TYPICAL_IRON_DEFICIENCY("meaning.anisocytosis-typical-iron-deficiency"),
+    TEST_IRON_STUDIES_AFTER_IV_IRON("test-reason.iron-studies.after-iv-iron"),
+    TEST_IRON_STUDIES_SEPARATE_CAUSES("test-reason.iron-studies.separate-causes"),
+    M_INFLAMMATION("meaning.inflammation"),
+    M_IRON_RESTRICTED("meaning.iron-restricted"),
+    EV_STFR_INDEX("evidence.stfr-index", "index", "comparator", "threshold", "meaning");
 
     final String key;
     final List<String> placeholders;
