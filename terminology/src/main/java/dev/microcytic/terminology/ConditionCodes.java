@@ -134,6 +134,14 @@ final class ConditionCodes {
                 "E28.3",
                 "E89.4",
                 "E89.5");
+        // Megaloblastic anemia raises HbA2 (Sahoo et al. 2023, doi:10.4103/ijpm.ijpm_233_21, sahoo-2023): D51 vitamin
+        // B12 and D52 folate deficiency anemia.
+        prefixes(
+                r,
+                Set.of(B12_FOLATE_DEFICIENCY),
+                ICD + "D51 vitamin B12 deficiency anemia, D52 folate deficiency anemia",
+                "D51",
+                "D52");
         // Known diagnoses the service explains rather than re-diagnoses: a coded diagnosis already explains the
         // indices.
         prefixes(r, Set.of(KNOWN_IRON_DEFICIENCY_ANEMIA), ICD + "D50 iron deficiency anemia", "D50");
@@ -146,14 +154,20 @@ final class ConditionCodes {
                 ICD + "D63.1 anemia in chronic kidney disease",
                 "D63.1");
         prefixes(r, Set.of(KNOWN_ANEMIA_OF_CHRONIC_DISEASE), ICD + "D63.8 anemia in other chronic diseases", "D63.8");
+        // D64.0 is hereditary; D64.1 (due to disease) and D64.2 (due to drugs and toxins) are secondary, so acquired;
+        // D64.3 (other, including NOS) says neither.
         prefixes(
                 r,
-                Set.of(KNOWN_SIDEROBLASTIC_ANEMIA),
-                ICD + "D64.0-D64.3 sideroblastic anemias",
-                "D64.0",
+                EnumSet.of(KNOWN_SIDEROBLASTIC_ANEMIA, KNOWN_CONGENITAL_SIDEROBLASTIC_ANEMIA),
+                ICD + "D64.0 hereditary sideroblastic anemia",
+                "D64.0");
+        prefixes(
+                r,
+                EnumSet.of(KNOWN_SIDEROBLASTIC_ANEMIA, KNOWN_SECONDARY_SIDEROBLASTIC_ANEMIA),
+                ICD + "D64.1 secondary sideroblastic anemia due to disease, D64.2 due to drugs and toxins",
                 "D64.1",
-                "D64.2",
-                "D64.3");
+                "D64.2");
+        prefixes(r, Set.of(KNOWN_SIDEROBLASTIC_ANEMIA), ICD + "D64.3 other sideroblastic anemias", "D64.3");
         prefixes(r, Set.of(KNOWN_PORPHYRIA), ICD + "E80.0 hereditary erythropoietic porphyria", "E80.0");
         prefixes(r, Set.of(KNOWN_IRON_METABOLISM_DISORDER), ICD + "E83.1 disorders of iron metabolism", "E83.1");
         prefixes(r, Set.of(KNOWN_LEAD_EXPOSURE), ICD + "T56.0 toxic effect of lead", "T56.0");

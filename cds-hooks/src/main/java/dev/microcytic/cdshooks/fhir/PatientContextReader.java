@@ -32,7 +32,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Reads the non-lab context of a patient from FHIR R4: age and sex from the Patient; clinical flags
- * from Conditions ({@link CodeGroups}); pregnancy from Conditions and the pregnancy-status Observation (Vocabulary.LOINC
+ * from Conditions ({@link CodeGroups}, current or hereditary: {@link ConditionReader}); pregnancy from Conditions and the pregnancy-status Observation (Vocabulary.LOINC
  * 82810-3), bounded to the last ~10 months, where a newer "not pregnant" overrides older evidence; medication
  * exposures from MedicationRequests and MedicationStatements (ATC, RxNorm, a contained Medication's ingredients, the
  * display text as a last resort); the last red-cell transfusion from Procedures.
@@ -43,9 +43,11 @@ public final class PatientContextReader {
     static final int PREGNANCY_WINDOW_DAYS = 300;
 
     private final CodeGroups codeGroups;
+    private final ConditionReader conditions;
 
     public PatientContextReader(CodeGroups codeGroups) {
         this.codeGroups = codeGroups;
+        this.conditions = new ConditionReader(codeGroups);
     }
 
     public static PatientContextReader standard() {
@@ -68,7 +70,7 @@ public final class PatientContextReader {
         LocalDate lastTransfusion = null;
         for (IBaseResource resource : resources) {
             if (resource instanceof Condition condition) {
-                readCondition(condition, flags, pregnancy);
+                conditions.read(condition, flags, (date, p) -> pregnancy.add(new DatedPregnancy(date, p)));
             } else if (resource instanceof MedicationRequest request) {
                 readMedicationRequest(request, medications);
             } else if (resource instanceof MedicationStatement statement) {
@@ -132,59 +134,6 @@ public final class PatientContextReader {
             case FEMALE -> Sex.FEMALE;
             default -> Sex.UNKNOWN;
         };
-    }
-
-    private void readCondition(Condition condition, Set<ClinicalFlag> flags, List<DatedPregnancy> pregnancy) {
-        if (refutedOrError(condition)) {
-            return;
-        }
-        boolean active = isActive(condition);
-        LocalDate date = conditionDate(condition);
-        for (Coding coding : condition.getCode().getCoding()) {
-            for (ClinicalFlag flag : codeGroups.conditionFlags(coding.getSystem(), coding.getCode())) {
-                // A known diagnosis (a thalassaemia trait, a porphyria) is lifelong even when recorded as inactive.
-                if (active || flag.name().startsWith("KNOWN_")) {
-                    flags.add(flag);
-                }
-            }
-            if (active || date != null) {
-                codeGroups
-                        .pregnancyFromCondition(coding.getSystem(), coding.getCode())
-                        .ifPresent(p -> pregnancy.add(new DatedPregnancy(date, p)));
-            }
-        }
-    }
-
-    private static boolean refutedOrError(Condition condition) {
-        if (!condition.hasVerificationStatus()) {
-            return false;
-        }
-        return condition.getVerificationStatus().getCoding().stream()
-                .anyMatch(c -> "refuted".equals(c.getCode()) || "entered-in-error".equals(c.getCode()));
-    }
-
-    private static boolean isActive(Condition condition) {
-        if (!condition.hasClinicalStatus()) {
-            return !condition.hasAbatement();
-        }
-        return condition.getClinicalStatus().getCoding().stream()
-                .anyMatch(c -> "active".equals(c.getCode())
-                        || "recurrence".equals(c.getCode())
-                        || "relapse".equals(c.getCode()));
-    }
-
-    private static LocalDate conditionDate(Condition condition) {
-        try {
-            if (condition.hasOnsetDateTimeType()) {
-                return localDate(condition.getOnsetDateTimeType().getValue());
-            }
-            if (condition.hasOnsetPeriod() && condition.getOnsetPeriod().hasStart()) {
-                return localDate(condition.getOnsetPeriod().getStart());
-            }
-        } catch (RuntimeException e) {
-            // onset[x] of another type (age, string): use the recorded date.
-        }
-        return condition.hasRecordedDate() ? localDate(condition.getRecordedDate()) : null;
     }
 
     private void readPregnancyStatus(Observation observation, List<DatedPregnancy> pregnancy) {

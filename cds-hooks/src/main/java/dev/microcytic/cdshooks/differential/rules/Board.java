@@ -62,6 +62,11 @@ final class Board {
         return causes.get(cause);
     }
 
+    /** Withdraws a proposal (a known diagnosis explains what it proposed). */
+    void withdraw(Cause cause) {
+        causes.remove(cause);
+    }
+
     boolean has(Cause cause) {
         return causes.containsKey(cause);
     }

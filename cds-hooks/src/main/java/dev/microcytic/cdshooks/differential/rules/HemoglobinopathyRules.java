@@ -6,25 +6,27 @@ import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
-import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
+import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.ValueFormat;
 
 /**
  * Thalassaemia traits, HbE, HbH, beta-thalassaemia and other variants (Baird 2022; Fucharoen 2009; Vehapoglu 2014
  * on the indices): the discrimination indices only screen; Hb fractionation decides beta (HbA2 > 3.5 %) versus alpha (normal
  * HbA2 with iron stores present: alpha-globin DNA); iron deficiency lowers HbA2; a recent transfusion or age under
- * 12 months makes fractionation uninterpretable.
+ * 12 months makes fractionation uninterpretable. Pitfalls named as such (Bain et al., BSH 2023, doi:10.1111/bjh.18794):
+ * HPLC reports HbA as HbA0, which leaves the glycated fractions unexplained and is not another variant; hydroxyurea and
+ * pregnancy raise HbF; megaloblastic anemia raises HbA2 (Sahoo et al. 2023, doi:10.4103/ijpm.ijpm_233_21). A no-fractionation
+ * microcytosis is read by {@link UntypedTraitRules}.
  */
 final class HemoglobinopathyRules {
 
     private HemoglobinopathyRules() {}
 
     static void apply(Workup w, Board board) {
-        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)
-                || w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)
-                || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
+        // a known sickle-cell trait or disease does not stop the work-up: HbS is not microcytic
+        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA) || w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)) {
             if (!anyFraction(w)) {
                 return; // KnownDiagnosisRules explains the microcytosis
             }
@@ -34,16 +36,12 @@ final class HemoglobinopathyRules {
             fractionation(w, board);
         } else {
             if (anyFraction(w) && infant) {
-                board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
-                        "fractionation-infant",
-                        "HbA2/HbF are not at adult levels before 12 months: fractionation is not interpreted; repeat"
-                                + " after the first birthday or use DNA testing.",
-                        "baird-2022"));
+                board.caveat(w.caveat("fractionation-infant", RuleText.CAVEAT_HBA2_HBF_NOT_AT_ADULT));
             }
             if (!w.blockedByTransfusion.isEmpty() || w.transfusionRecent) {
-                transfused(w, board);
+                UntypedTraitRules.transfused(w, board);
             } else {
-                noFractionation(w, board);
+                UntypedTraitRules.apply(w, board);
             }
         }
         if (w.pregnant && w.present(Analyte.MCH) && w.v(Analyte.MCH) < 27) {
@@ -59,11 +57,11 @@ final class HemoglobinopathyRules {
                 || w.present(Analyte.HBA);
     }
 
-    private static boolean severe(Workup w) {
+    static boolean severe(Workup w) {
         return w.present(Analyte.HEMOGLOBIN) && w.k.hbThalSyndrome.test(w.v(Analyte.HEMOGLOBIN));
     }
 
-    private static boolean hemolysis(Workup w) {
+    static boolean hemolysis(Workup w) {
         return w.flag(ClinicalFlag.HEMOLYSIS)
                 || w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)
                 || w.high(Analyte.RETICULOCYTES_ABSOLUTE, w.k.reticulocytesAbsoluteHigh)
@@ -71,9 +69,9 @@ final class HemoglobinopathyRules {
                 || w.low(Analyte.HAPTOGLOBIN, w.k.haptoglobinLow);
     }
 
-    private static void hemolysisEvidence(Workup w, CauseBuilder b) {
+    static void hemolysisEvidence(Workup w, CauseBuilder b) {
         if (w.flag(ClinicalFlag.HEMOLYSIS)) {
-            b.support(Evidence.finding("Hemolysis on the problem list", "donker-2014"));
+            b.support(w.finding(RuleText.EV_HEMOLYSIS_PROBLEM_LIST));
         }
         if (w.high(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh)) {
             b.support(w.evRange(Analyte.RETICULOCYTES_PERCENT, w.k.reticulocytesHigh, true, "hemolysis"));
@@ -108,13 +106,16 @@ final class HemoglobinopathyRules {
         if (h != null && w.k.hbhDetected.test(h.value())) {
             variantFound = true;
             CauseBuilder b = board.propose(Cause.HEMOGLOBIN_H_DISEASE, LIKELY, Score.HBH_DETECTED);
-            b.support(w.ev(Analyte.HBH, w.k.hbhDetected, "HbH band: three-gene alpha-thalassaemia"));
+            b.support(w.ev(Analyte.HBH, w.k.hbhDetected, w.text(RuleText.M_HBH_BAND_THREE_GENE_ALPHA)));
             hemolysisEvidence(w, b);
-            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Confirms the genotype (deletional or HbH/Constant Spring)");
-            b.test(NextTest.HEMOLYSIS_SCREEN, "Chronic hemolysis in HbH disease");
+            b.test(
+                    NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                    w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_CONFIRMS_GENOTYPE_DELETIONAL_HBH_CONSTANT));
+            b.test(NextTest.HEMOLYSIS_SCREEN, w.text(RuleText.TEST_HEMOLYSIS_SCREEN_CHRONIC_HEMOLYSIS_HBH_DISEASE));
             b.caveat(Caveats.noIronInTrait(w));
         }
-        if (a != null && !variantFound) {
+        // HPLC reports HbA as HbA0 (glycated HbA elutes apart): a normal HbA0 leaves no room for another variant
+        if (a != null && !variantFound && !w.k.hba0Normal.test(a.value())) {
             double explained =
                     a.value() + w.v0(Analyte.HBA2) + w.v0(Analyte.HBF) + w.v0(Analyte.HBE) + w.v0(Analyte.HBH);
             double unexplained = 100.0 - explained;
@@ -122,9 +123,10 @@ final class HemoglobinopathyRules {
                 variantFound = true;
                 CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, LIKELY, Score.VARIANT_DETECTED);
                 b.support(new Evidence(
-                        "HbA + HbA2 + HbF + HbE + HbH = " + ValueFormat.evidence(explained) + " %: "
-                                + ValueFormat.evidence(unexplained)
-                                + " % is another variant (e.g. HbC, HbS, Hb Lepore)",
+                        w.text(
+                                RuleText.EV_HB_VARIANT_UNEXPLAINED,
+                                ValueFormat.evidence(explained),
+                                ValueFormat.evidence(unexplained)),
                         Analyte.HBA,
                         a.value(),
                         "%",
@@ -132,79 +134,121 @@ final class HemoglobinopathyRules {
                         w.k.variantUnexplained.value(),
                         w.k.variantUnexplained.sourceId(),
                         a.sourceId()));
-                b.test(NextTest.HBB_GENE_ANALYSIS, "Identifies the variant");
+                b.test(NextTest.HBB_GENE_ANALYSIS, w.text(RuleText.TEST_HBB_GENE_ANALYSIS_IDENTIFIES_VARIANT));
             }
         }
         boolean a2Raised = a2 != null && !a2Window && w.k.hba2Trait.test(a2.value());
-        boolean fHigh = f != null && w.k.hbfThalSyndrome.test(f.value());
+        boolean fExplained = hbfExplained(w, board, f);
+        boolean fHigh = f != null && !fExplained && w.k.hbfThalSyndrome.test(f.value());
+        // megaloblastic anemia raises HbA2: a raised value is a trait only after B12/folate repletion
+        boolean megaloblastic = w.flag(ClinicalFlag.B12_FOLATE_DEFICIENCY);
         if (a2Raised) {
             variantFound = true;
             boolean borderline = w.k.hba2BorderlineUpper.test(a2.value());
             CauseBuilder b = board.propose(
                     Cause.BETA_THALASSEMIA_TRAIT,
-                    LIKELY,
-                    borderline ? Score.BETA_TRAIT_HBA2_BORDERLINE : Score.BETA_TRAIT_HBA2_RAISED);
-            b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "raised HbA2: beta-thalassaemia trait"));
+                    megaloblastic ? POSSIBLE : LIKELY,
+                    borderline || megaloblastic ? Score.BETA_TRAIT_HBA2_BORDERLINE : Score.BETA_TRAIT_HBA2_RAISED);
+            b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, w.text(RuleText.M_RAISED_HBA2_BETA_THALASSAEMIA_TRAIT)));
+            if (megaloblastic) {
+                b.caveat(Caveats.of(
+                        w, "hba2-megaloblastic", Wording.HBA2_MEGALOBLASTIC, ValueFormat.evidence(a2.value())));
+                b.test(
+                        NextTest.HEMOGLOBIN_FRACTIONATION,
+                        w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_REPEAT_HBA2_AFTER_VITAMIN_B12));
+            }
             if (deficient) {
-                b.support(Evidence.finding("HbA2 is raised even though iron deficiency lowers it", "baird-2022"));
+                b.support(w.finding(RuleText.EV_HBA2_RAISED_EVEN_THOUGH_IRON));
             }
             if (f != null && f.value() > 2.0) {
-                b.support(w.plain(Analyte.HBF, "mildly raised HbF in ~50 % of traits", "baird-2022"));
+                b.support(w.plain(Analyte.HBF, w.text(RuleText.M_MILDLY_RAISED_HBF_50_TRAITS), "baird-2022"));
             }
             if (borderline) {
-                b.test(NextTest.HBB_GENE_ANALYSIS, "HbA2 3.5–3.9 % is borderline: HBB sequencing decides");
+                b.test(NextTest.HBB_GENE_ANALYSIS, w.text(RuleText.TEST_HBB_GENE_ANALYSIS_HBA2_3_5_3_9));
             }
-            b.test(NextTest.PARTNER_SCREENING, "Carrier state: offer partner testing (reproductive risk)");
+            b.test(
+                    NextTest.PARTNER_SCREENING,
+                    w.text(RuleText.TEST_PARTNER_SCREENING_CARRIER_STATE_OFFER_PARTNER_TESTING));
             if (!deficient) {
                 b.caveat(Caveats.noIronInTrait(w));
             }
             if (severe(w) && (fHigh || hemolysis(w))) {
                 CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, LIKELY, Score.BETA_THALASSEMIA_SYNDROME);
-                major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
-                major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
+                major.support(
+                        w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, w.text(RuleText.M_MORE_ANEMIA_THAN_TRAIT_CAUSES)));
+                major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, w.text(RuleText.M_HBF_MARKEDLY_RAISED)));
                 hemolysisEvidence(w, major);
-                major.test(NextTest.HBB_GENE_ANALYSIS, "HBB (and HBA for co-inheritance) genotyping");
-                major.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-gene triplication worsens a beta trait");
-                major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
-            } else if (severe(w) && !deficient) {
+                major.test(
+                        NextTest.HBB_GENE_ANALYSIS,
+                        w.text(RuleText.TEST_HBB_GENE_ANALYSIS_HBB_HBA_CO_INHERITANCE_GENOTYPING));
+                major.test(
+                        NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                        w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_ALPHA_GENE_TRIPLICATION_WORSENS_BETA));
+                major.test(
+                        NextTest.HEMATOLOGY_REFERRAL,
+                        w.text(RuleText.TEST_HEMATOLOGY_REFERRAL_THALASSAEMIA_INTERMEDIA_MAJOR_HAEMATOLOGY_CARE));
+            } else if (severe(w) && !deficient && !megaloblastic) {
                 CauseBuilder major = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.BETA_THALASSEMIA_SEVERE);
-                major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a trait causes"));
-                major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping: trait or intermedia");
+                major.support(
+                        w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, w.text(RuleText.M_MORE_ANEMIA_THAN_TRAIT_CAUSES)));
+                major.test(
+                        NextTest.HBB_GENE_ANALYSIS,
+                        w.text(RuleText.TEST_HBB_GENE_ANALYSIS_HBB_GENOTYPING_TRAIT_INTERMEDIA));
             }
         } else if (a2 != null && !a2Window && w.k.hba2BorderlineLower.test(a2.value())) {
             CauseBuilder b = board.propose(
                     Cause.BETA_THALASSEMIA_TRAIT,
                     POSSIBLE,
                     deficient ? Score.BETA_TRAIT_BORDERLINE_IRON_DEFICIENT : Score.BETA_TRAIT_BORDERLINE);
-            b.support(w.ev(Analyte.HBA2, w.k.hba2BorderlineLower, "borderline HbA2"));
+            b.support(w.ev(Analyte.HBA2, w.k.hba2BorderlineLower, w.text(RuleText.M_BORDERLINE_HBA2)));
             if (deficient) {
-                b.support(Evidence.finding(
-                        "Iron deficiency lowers HbA2: a borderline value may hide a trait", "baird-2022"));
+                b.support(w.finding(RuleText.EV_IRON_DEFICIENCY_LOWERS_HBA2_BORDERLINE));
                 b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             }
-            b.test(NextTest.HBB_GENE_ANALYSIS, "Borderline HbA2 3.1–3.5 %: HBB sequencing decides");
+            b.test(NextTest.HBB_GENE_ANALYSIS, w.text(RuleText.TEST_HBB_GENE_ANALYSIS_BORDERLINE_HBA2_3_1_3));
         }
         if (!a2Raised && fHigh && severe(w)) {
             variantFound = true;
             CauseBuilder major = board.propose(
                     Cause.BETA_THALASSEMIA, hemolysis(w) ? LIKELY : POSSIBLE, Score.BETA_THALASSEMIA_HBF_HIGH);
-            major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, "HbF markedly raised"));
-            major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "anemia beyond a trait"));
+            major.support(w.ev(Analyte.HBF, w.k.hbfThalSyndrome, w.text(RuleText.M_HBF_MARKEDLY_RAISED)));
+            major.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, w.text(RuleText.M_ANEMIA_BEYOND_TRAIT)));
             hemolysisEvidence(w, major);
-            major.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
-            major.test(NextTest.HEMATOLOGY_REFERRAL, "Thalassaemia intermedia/major: haematology care");
-        } else if (!a2Raised && !a2Window && f != null && w.k.hbfDeltaBeta.test(f.value())) {
+            major.test(NextTest.HBB_GENE_ANALYSIS, w.text(RuleText.TEST_HBB_GENE_ANALYSIS_HBB_GENOTYPING));
+            major.test(
+                    NextTest.HEMATOLOGY_REFERRAL,
+                    w.text(RuleText.TEST_HEMATOLOGY_REFERRAL_THALASSAEMIA_INTERMEDIA_MAJOR_HAEMATOLOGY_CARE));
+        } else if (!a2Raised && !a2Window && !fExplained && f != null && w.k.hbfDeltaBeta.test(f.value())) {
             variantFound = true;
             CauseBuilder b = board.propose(Cause.OTHER_HEMOGLOBIN_VARIANT, POSSIBLE, Score.DELTA_BETA_HBF);
-            b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, "HbF raised with normal HbA2: delta-beta-thal / HPFH"));
+            b.support(w.ev(Analyte.HBF, w.k.hbfDeltaBeta, w.text(RuleText.M_HBF_RAISED_NORMAL_HBA2_DELTA)));
             if (a2 != null) {
-                b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, "HbA2 not raised"));
+                b.support(w.ev(Analyte.HBA2, w.k.hba2Trait, w.text(RuleText.M_HBA2_NOT_RAISED)));
             }
-            b.test(NextTest.HBB_GENE_ANALYSIS, "Delta-beta deletion / HPFH analysis");
+            b.test(
+                    NextTest.HBB_GENE_ANALYSIS,
+                    w.text(RuleText.TEST_HBB_GENE_ANALYSIS_DELTA_BETA_DELETION_HPFH_ANALYSIS));
         }
         if (!variantFound && a2 != null) {
             normalFractionation(w, board, a2, deficient);
         }
+    }
+
+    /** A raised HbF under hydroxyurea, or below the thalassaemia-syndrome level in pregnancy, is named as such. */
+    private static boolean hbfExplained(Workup w, Board board, LabValue f) {
+        if (f == null || !w.k.hbfDeltaBeta.test(f.value())) {
+            return false;
+        }
+        String hbf = ValueFormat.evidence(f.value());
+        if (w.recent(MedicationClass.HYDROXYUREA)) {
+            board.caveat(Caveats.of(w, "hbf-hydroxyurea", Wording.HBF_HYDROXYUREA, hbf));
+            return true;
+        }
+        if (w.pregnant && !w.k.hbfThalSyndrome.test(f.value())) {
+            board.caveat(Caveats.of(w, "hbf-pregnancy", Wording.HBF_PREGNANCY, hbf));
+            return true;
+        }
+        return false;
     }
 
     private static void hemoglobinE(Workup w, Board board, LabValue e, LabValue a2, LabValue f, boolean a2Window) {
@@ -213,50 +257,56 @@ final class HemoglobinopathyRules {
         CauseBuilder b = board.propose(Cause.HEMOGLOBIN_E, LIKELY, Score.HBE_DETECTED);
         if (e != null) {
             String form = w.k.hbeHomozygous.test(value)
-                    ? "HbE disease (homozygous) or HbE/beta0-thalassaemia"
-                    : (w.k.hbeTrait.test(value)
-                            ? "HbE trait (25–35 %)"
-                            : "HbE, lower than a trait (alpha-thal or iron deficiency?)");
+                    ? w.text(RuleText.M_HBE_HOMOZYGOUS)
+                    : (w.k.hbeTrait.test(value) ? w.text(RuleText.M_HBE_TRAIT) : w.text(RuleText.M_HBE_BELOW_TRAIT));
             b.support(w.compare(e, w.k.hbeDetected, form));
         } else {
-            b.support(w.compare(a2, w.k.hba2VariantWindow, "a variant in the HbA2 window is HbE on HPLC"));
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Capillary electrophoresis separates HbE from HbA2");
+            b.support(w.compare(a2, w.k.hba2VariantWindow, w.text(RuleText.M_VARIANT_HBA2_WINDOW_HBE_HPLC)));
+            b.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_CAPILLARY_ELECTROPHORESIS_SEPARATES_HBE_FROM));
         }
         boolean moderate = w.present(Analyte.HEMOGLOBIN) && w.k.hbThalSyndrome.test(w.v(Analyte.HEMOGLOBIN));
         if ((f != null && w.k.hbfThalSyndrome.test(f.value())) || moderate) {
-            b.support(Evidence.finding(
-                    "HbE with HbF raised or moderate anemia: HbE/beta-thalassaemia possible", "marsh-1983"));
-            b.test(NextTest.HBB_GENE_ANALYSIS, "HbE/beta-thalassaemia: HBB genotyping");
+            b.support(w.finding(RuleText.EV_HBE_HBF_RAISED_MODERATE_ANEMIA));
+            b.test(
+                    NextTest.HBB_GENE_ANALYSIS,
+                    w.text(RuleText.TEST_HBB_GENE_ANALYSIS_HBE_BETA_THALASSAEMIA_HBB_GENOTYPING));
         }
         if (e != null && !w.k.hbeTrait.test(value)) {
-            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "A low HbE fraction suggests co-inherited alpha-thalassaemia");
+            b.test(
+                    NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                    w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_LOW_HBE_FRACTION_SUGGESTS_CO));
         }
-        b.test(NextTest.PARTNER_SCREENING, "HbE carrier: partner testing (HbE/beta-thalassaemia risk)");
+        b.test(NextTest.PARTNER_SCREENING, w.text(RuleText.TEST_PARTNER_SCREENING_HBE_CARRIER_PARTNER_TESTING_HBE));
         b.caveat(Caveats.noIronInTrait(w));
         if (a2Window) {
             // the "HbA2" is HbE: do not read it as a beta-thalassaemia trait
-            board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
-                    "hbe-in-a2-window",
-                    "An 'HbA2' above 10 % is HbE co-eluting on HPLC, not a beta-thalassaemia trait.",
-                    "marsh-1983"));
+            board.caveat(w.caveat("hbe-in-a2-window", RuleText.CAVEAT_HBA2_ABOVE_10_HBE_CO));
         }
     }
 
     private static void normalFractionation(Workup w, Board board, LabValue a2, boolean deficient) {
-        Evidence normal =
-                w.lab(a2, "<=", w.k.hba2Trait.value(), w.k.hba2Trait.sourceId(), "HbA2 not raised, no variant");
+        Evidence normal = w.lab(
+                a2,
+                "<=",
+                w.k.hba2Trait.value(),
+                w.k.hba2Trait.sourceId(),
+                w.text(RuleText.M_HBA2_NOT_RAISED_NO_VARIANT));
         if (deficient) {
             board.caveat(Caveats.hba2LoweredByIronDeficiency(w));
             if (w.disproportion()) {
                 CauseBuilder b =
                         board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_NORMAL_HBA2_IRON_DEFICIENT);
-                b.support(Evidence.finding(
-                        "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
-                        "vehapoglu-2014"));
+                b.support(w.finding(RuleText.EV_MICROCYTOSIS_OUT_PROPORTION_IRON_DEFICIENCY));
                 b.oppose(normal);
                 b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
-                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Repeat HbA2 after iron repletion");
-                b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-thalassaemia if microcytosis persists");
+                b.test(
+                        NextTest.HEMOGLOBIN_FRACTIONATION,
+                        w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_REPEAT_HBA2_AFTER_IRON_REPLETION));
+                b.test(
+                        NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                        w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_ALPHA_THALASSAEMIA_IF_MICROCYTOSIS_PERSISTS));
             }
             return;
         }
@@ -270,9 +320,10 @@ final class HemoglobinopathyRules {
             // else
             CauseBuilder b = board.propose(Cause.ALPHA_THALASSEMIA_TRAIT, CONSIDER, Score.ALPHA_TRAIT_SEVERE_OR_LOADED);
             b.support(normal);
-            b.oppose(Evidence.finding(
-                    "Alpha-thalassaemia trait causes no or mild anemia and no iron loading", "baird-2022"));
-            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Alpha-globin deletion analysis");
+            b.oppose(w.finding(RuleText.EV_ALPHA_THALASSAEMIA_TRAIT_CAUSES_NO));
+            b.test(
+                    NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
+                    w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_ALPHA_GLOBIN_DELETION_ANALYSIS));
             return;
         }
         CauseBuilder b = board.propose(
@@ -281,130 +332,18 @@ final class HemoglobinopathyRules {
                 ironKnownOk ? (strong ? Score.ALPHA_TRAIT_STRONG : Score.ALPHA_TRAIT_IRON_OK) : Score.ALPHA_TRAIT);
         b.support(normal);
         if (w.k.hba2Low.test(a2.value())) {
-            b.support(w.ev(Analyte.HBA2, w.k.hba2Low, "low HbA2 fits alpha-thalassaemia"));
+            b.support(w.ev(Analyte.HBA2, w.k.hba2Low, w.text(RuleText.M_LOW_HBA2_FITS_ALPHA_THALASSAEMIA)));
         }
         if (ironKnownOk) {
-            b.support(Evidence.finding(
-                    "Iron stores present: iron deficiency does not explain the microcytosis", "donker-2014"));
+            b.support(w.finding(RuleText.EV_IRON_STORES_PRESENT_IRON_DEFICIENCY));
         }
         if (strong) {
             b.support(Evidence.finding(w.leanText(), w.leanSource()));
         }
         b.test(
                 NextTest.ALPHA_GLOBIN_GENE_ANALYSIS,
-                "Normal HbA2 with microcytosis and iron present: alpha-globin"
-                        + " deletion analysis (adult HPLC is normal in alpha trait)");
+                w.text(RuleText.TEST_ALPHA_GLOBIN_GENE_ANALYSIS_NORMAL_HBA2_MICROCYTOSIS_IRON_PRESENT));
         b.caveat(Caveats.noIronInTrait(w));
-    }
-
-    // --------------------------------------------------------------------------------------------- no fractionation
-
-    private static void transfused(Workup w, Board board) {
-        if (!w.microcytosis || (w.iron.deficient() && !w.disproportion())) {
-            return;
-        }
-        CauseBuilder b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_TRANSFUSED);
-        b.support(Evidence.finding(
-                "Microcytosis; Hb fractions cannot be read after the recent transfusion", "donker-2014"));
-        b.caveat(Caveats.transfusion(w));
-        b.test(NextTest.HBB_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
-        b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "DNA testing is not affected by donor cells");
-    }
-
-    private static void noFractionation(Workup w, Board board) {
-        if (!w.microcytosis && !(w.hypochromia && !w.present(Analyte.MCV))) {
-            return;
-        }
-        boolean deficient = w.iron.deficient();
-        boolean unknown = !deficient && !w.iron.notDeficient();
-        boolean lean = w.leansThalassemia();
-        if (severe(w)) {
-            // Hb below the range of a trait: thalassaemia intermedia or HbH disease (Donker 2014)
-            if (deficient && !w.disproportion()) {
-                return;
-            }
-            boolean ironOk = w.ironReplete();
-            boolean hemolysis = hemolysis(w);
-            Likelihood band = (ironOk || hemolysis || lean) ? POSSIBLE : CONSIDER;
-            Score score = ironOk
-                    ? Score.THAL_SYNDROME_IRON_OK
-                    : (hemolysis || lean ? Score.THAL_SYNDROME_LEANING : Score.THAL_SYNDROME);
-            CauseBuilder hbh = board.propose(Cause.HEMOGLOBIN_H_DISEASE, band, score);
-            // two points below HbH disease, so that the two syndromes keep a fixed order within the band
-            CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, band, board.score(score) - 2);
-            for (CauseBuilder b : new CauseBuilder[] {hbh, beta}) {
-                b.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbThalSyndrome, "more anemia than a thalassaemia trait"));
-                if (ironOk) {
-                    b.support(Evidence.finding(
-                            "Iron stores present: iron deficiency does not explain it", "donker-2014"));
-                }
-                hemolysisEvidence(w, b);
-                if (lean) {
-                    b.support(Evidence.finding(w.leanText(), w.leanSource()));
-                }
-                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbH band / HbA2 and HbF decide between them");
-                b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis accompanies HbH disease and thalassaemia intermedia");
-            }
-            hbh.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "Three-gene alpha deletion");
-            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
-            return;
-        }
-        CauseBuilder b;
-        if (deficient) {
-            if (!w.disproportion()) {
-                return;
-            }
-            b = board.propose(Cause.THALASSEMIA_TRAIT, POSSIBLE, Score.TRAIT_UNTYPED_IRON_DEFICIENT);
-            b.support(Evidence.finding(
-                    "Microcytosis out of proportion to the iron deficiency (RBC > 5 or Mentzer < 13)",
-                    "vehapoglu-2014"));
-            b.caveat(Caveats.indicesUnreliable(w, "when iron deficiency and a trait coexist"));
-            b.caveat(Caveats.hba2LoweredByIronDeficiency(w));
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "After iron repletion (iron deficiency lowers HbA2)");
-        } else if (unknown) {
-            b = board.propose(
-                    Cause.THALASSEMIA_TRAIT,
-                    lean ? POSSIBLE : CONSIDER,
-                    lean ? Score.TRAIT_UNTYPED_IRON_UNKNOWN_LEANING : Score.TRAIT_UNTYPED_IRON_UNKNOWN);
-            b.support(Evidence.finding(w.leanText(), w.leanSource()));
-            b.test(
-                    NextTest.HEMOGLOBIN_FRACTIONATION,
-                    lean ? "The indices lean towards thalassaemia trait" : "If iron studies are normal");
-        } else {
-            // iron stores present (or only inflammation): microcytosis needs fractionation to tell a trait (Baird 2022)
-            LabValue ferritin = w.val(Analyte.FERRITIN);
-            LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
-            boolean abnormalIron = (ferritin != null && w.overloadThreshold().test(ferritin.value()))
-                    || (tsat != null && w.k.tsatLow.test(tsat.value()));
-            // a trait has normal iron studies: hyperferritinemia or a low TSAT points elsewhere first
-            if (!lean && (w.inflamed || !w.ironReplete())) {
-                // inflammation or iron-restricted erythropoiesis explains mild microcytosis: keep the trait open only
-                b = board.propose(Cause.THALASSEMIA_TRAIT, CONSIDER, Score.TRAIT_UNTYPED_MILD);
-            } else {
-                b = board.propose(
-                        Cause.THALASSEMIA_TRAIT,
-                        POSSIBLE,
-                        abnormalIron
-                                ? Score.TRAIT_UNTYPED_IRON_ABNORMAL
-                                : (lean ? Score.TRAIT_UNTYPED_LEANING : Score.TRAIT_UNTYPED));
-            }
-            b.support(Evidence.finding(
-                    "Microcytosis with iron stores present: iron deficiency does not explain it", "donker-2014"));
-            if (lean) {
-                b.support(Evidence.finding(w.leanText(), w.leanSource()));
-            } else if (w.leansIronDeficiency()) {
-                b.oppose(Evidence.finding(w.leanText(), w.leanSource()));
-            }
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 > 3.5 % = beta trait; normal HbA2 → alpha-globin DNA");
-            b.test(NextTest.ALPHA_GLOBIN_GENE_ANALYSIS, "If HbA2 is normal (alpha trait is invisible on adult HPLC)");
-            b.caveat(Caveats.noIronInTrait(w));
-        }
-        if (w.present(Analyte.RBC_COUNT) && w.v(Analyte.RBC_COUNT) > 5.0) {
-            b.support(w.plain(Analyte.RBC_COUNT, "RBC > 5 with microcytosis suggests a trait", "vehapoglu-2014"));
-        }
-        if (w.pregnant) {
-            b.caveat(Caveats.indicesUnreliable(w, "in pregnancy (hemodilution)"));
-        }
     }
 
     private static void pregnancyScreen(Workup w, Board board) {
@@ -426,8 +365,12 @@ final class HemoglobinopathyRules {
                 "<",
                 27,
                 "pavord-2020",
-                "antenatal haemoglobinopathy screening trigger, regardless of iron status"));
-        b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Antenatal screening: MCH < 27 pg");
-        b.test(NextTest.PARTNER_SCREENING, "Time-critical partner testing in pregnancy");
+                w.text(RuleText.M_ANTENATAL_HAEMOGLOBINOPATHY_SCREENING_TRIGGER_REGARDLESS)));
+        b.test(
+                NextTest.HEMOGLOBIN_FRACTIONATION,
+                w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_ANTENATAL_SCREENING_MCH_27_PG));
+        b.test(
+                NextTest.PARTNER_SCREENING,
+                w.text(RuleText.TEST_PARTNER_SCREENING_TIME_CRITICAL_PARTNER_TESTING_PREGNANCY));
     }
 }

@@ -6,11 +6,9 @@ import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
-import dev.microcytic.cdshooks.differential.Urgency;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
-import dev.microcytic.terminology.Sex;
 import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 
@@ -30,26 +28,26 @@ final class IronRules {
         } else {
             byFerritin(w, board, ferritin);
         }
-        oralIronResponse(w, board);
+        IronCauseWorkup.oralIronResponse(w, board);
     }
 
     private static void missingIronStudies(Workup w, Board board) {
         if (w.flag(ClinicalFlag.KNOWN_IRON_DEFICIENCY_ANEMIA)) {
             return; // KnownDiagnosisRules explains it
         }
-        LabValue old = w.ferritinForLoading();
-        if (old != null && w.overloadThreshold().test(old.value())) {
-            return; // an iron-loaded pattern from older studies: DonkerRules reads it, iron deficiency is implausible
-        }
+        // a ferritin past its validity window says nothing about the stores now, however high it was: repeat it
+        // (the iron-loaded pattern it may show is read by DonkerRules beside this card)
         CauseBuilder b = board.propose(Cause.IRON_STUDIES_NEEDED, LIKELY, Score.IRON_STUDIES_NEEDED);
         b.support(Evidence.finding(w.leanText(), w.leanSource()));
         String reason = w.ivIronRecent && w.blockedByIvIron.contains(Analyte.FERRITIN)
-                ? "Ferritin and TSAT after IV iron are uninterpretable: repeat ≥ 8 weeks after the last dose"
-                : "Ferritin and TSAT separate iron deficiency from thalassaemia trait and the other causes";
+                ? w.text(RuleText.TEST_IRON_STUDIES_AFTER_IV_IRON)
+                : w.text(RuleText.TEST_IRON_STUDIES_SEPARATE_CAUSES);
         b.test(NextTest.IRON_STUDIES, reason);
-        b.test(NextTest.CRP, "Ferritin is an acute-phase protein: read it together with CRP");
+        b.test(NextTest.CRP, w.text(RuleText.TEST_CRP_FERRITIN_ACUTE_PHASE_PROTEIN_READ));
         if (w.leansThalassemia()) {
-            b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "The discrimination indices lean towards thalassaemia trait");
+            b.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.text(RuleText.TEST_HEMOGLOBIN_FRACTIONATION_DISCRIMINATION_INDICES_LEAN_TOWARDS_THALASSAEMIA));
         }
         if (w.stale.contains(Analyte.FERRITIN)) {
             b.support(w.finding(Wording.FERRITIN_STALE));
@@ -67,9 +65,7 @@ final class IronRules {
             if (w.leansIronDeficiency()) {
                 id.support(Evidence.finding(w.leanText(), w.leanSource()));
             }
-            id.test(
-                    NextTest.IRON_STUDIES,
-                    "Ferritin < 15–30 ng/mL confirms iron deficiency before its cause is sought");
+            id.test(NextTest.IRON_STUDIES, w.text(RuleText.TEST_IRON_STUDIES_FERRITIN_15_30_NG_ML));
         }
     }
 
@@ -85,12 +81,13 @@ final class IronRules {
         switch (w.iron) {
             case ABSENT -> {
                 CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.IRON_DEFICIENCY_ABSENT_STORES);
-                b.support(w.lab(ferritin, "<", w.absentBelow, ferritinSource(w), "absent iron stores for age"));
+                b.support(w.lab(
+                        ferritin, "<", w.absentBelow, ferritinSource(w), w.text(RuleText.M_ABSENT_IRON_STORES_AGE)));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (w.inflamed) {
                     b.caveat(w.inflammationCaveat());
                 }
-                causeWorkup(w, b);
+                IronCauseWorkup.causeWorkup(w, b);
             }
             case PROBABLE -> {
                 CauseBuilder b = board.propose(
@@ -103,26 +100,29 @@ final class IronRules {
                         "<",
                         w.probableBelow,
                         w.ageKnown && w.age < 1 ? "who-2020" : t.sourceId(),
-                        w.pregnant ? "iron deficiency in pregnancy" : "iron deficiency probable"));
+                        w.pregnant
+                                ? w.text(RuleText.M_IRON_DEFICIENCY_PREGNANCY)
+                                : w.text(RuleText.M_IRON_DEFICIENCY_PROBABLE)));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
-                causeWorkup(w, b);
+                IronCauseWorkup.causeWorkup(w, b);
             }
             case INFLAMED_ID -> {
                 CauseBuilder b = board.propose(Cause.MIXED, LIKELY, Score.MIXED_FERRITIN_LOW_DESPITE_INFLAMMATION);
                 Threshold t = w.ageKnown && w.age < 5 ? w.k.ferritinInflamedUnder5 : w.k.ferritinInflamed5;
-                b.support(w.compare(ferritin, t, "iron deficiency despite inflammation"));
-                b.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+                b.support(w.compare(ferritin, t, w.text(RuleText.M_IRON_DEFICIENCY_DESPITE_INFLAMMATION)));
+                b.support(w.ev(Analyte.CRP, w.k.crpInflammation, w.text(RuleText.M_INFLAMMATION)));
                 if (w.flag(ClinicalFlag.INFLAMMATION)) {
                     b.support(w.finding(Wording.INFLAMMATORY_CONDITION_WHO));
                 }
                 if (tsatRestricted) {
-                    b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
+                    b.support(w.ev(
+                            Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, w.text(RuleText.M_IRON_RESTRICTED)));
                 }
                 if (indexId) {
-                    b.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency with inflammation"));
+                    b.support(stfrEvidence(w, w.k.stfrIndexId, w.text(RuleText.M_IRON_DEFICIENCY_INFLAMMATION)));
                 }
                 b.caveat(w.inflammationCaveat());
-                causeWorkup(w, b);
+                IronCauseWorkup.causeWorkup(w, b);
             }
             case POSSIBLE -> {
                 boolean likely = tsatLowHolds && w.inflammationExcluded;
@@ -130,19 +130,22 @@ final class IronRules {
                         Cause.IRON_DEFICIENCY,
                         likely ? LIKELY : POSSIBLE,
                         likely ? Score.IRON_DEFICIENCY_POSSIBLE_CONFIRMED : Score.IRON_DEFICIENCY_POSSIBLE);
-                b.support(w.compare(ferritin, w.k.ferritinPossible, "iron deficiency possible in anemia (AGA)"));
+                b.support(w.compare(
+                        ferritin, w.k.ferritinPossible, w.text(RuleText.M_IRON_DEFICIENCY_POSSIBLE_ANEMIA_AGA)));
                 ironSupport(w, b, tsatLowHolds, indexId, chrLow);
                 if (tsat != null && !tsatLowHolds) {
-                    b.oppose(w.ev(Analyte.TRANSFERRIN_SATURATION, tsatLow, "TSAT not low"));
+                    b.oppose(w.ev(Analyte.TRANSFERRIN_SATURATION, tsatLow, w.text(RuleText.M_TSAT_NOT_LOW)));
                 }
                 if (w.inflammationUnknown) {
-                    b.test(NextTest.CRP, "Ferritin 30–45 ng/mL: CRP shows whether inflammation hides deficiency");
+                    b.test(NextTest.CRP, w.text(RuleText.TEST_CRP_FERRITIN_30_45_NG_ML));
                 }
                 if (!tsatLowHolds) {
-                    b.test(NextTest.STFR, "sTfR/log ferritin > 2 supports iron deficiency");
-                    b.test(NextTest.RETICULOCYTE_HEMOGLOBIN, "CHr < 29 pg supports iron-restricted erythropoiesis");
+                    b.test(NextTest.STFR, w.text(RuleText.TEST_STFR_STFR_LOG_FERRITIN_2_SUPPORTS));
+                    b.test(
+                            NextTest.RETICULOCYTE_HEMOGLOBIN,
+                            w.text(RuleText.TEST_RETICULOCYTE_HEMOGLOBIN_CHR_29_PG_SUPPORTS_IRON));
                 }
-                causeWorkup(w, b);
+                IronCauseWorkup.causeWorkup(w, b);
             }
             case GREY -> grey(w, board, ferritin, tsatRestricted, indexId, indexAcd, chrLow);
             case ACD_RANGE -> acdRange(w, board, ferritin, tsatRestricted, indexId, indexAcd);
@@ -156,28 +159,28 @@ final class IronRules {
                         "<=",
                         w.k.ferritinGreyUpper.value(),
                         "weiss-2005",
-                        "grey zone: cannot assess without CRP"));
+                        w.text(RuleText.M_GREY_ZONE_CANNOT_ASSESS_WITHOUT)));
                 if (tsatLowHolds) {
-                    b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, tsatLow, "iron-deficient erythropoiesis"));
+                    b.support(w.ev(
+                            Analyte.TRANSFERRIN_SATURATION, tsatLow, w.text(RuleText.M_IRON_DEFICIENT_ERYTHROPOIESIS)));
                 }
-                b.test(NextTest.CRP, "Ferritin 30–100 ng/mL cannot be read without CRP (cannot assess)");
-                b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
+                b.test(NextTest.CRP, w.text(RuleText.TEST_CRP_FERRITIN_30_100_NG_ML));
+                b.test(NextTest.STFR, w.text(RuleText.TEST_STFR_STFR_LOG_FERRITIN_SEPARATES_IRON));
                 if (tsatRestricted) {
                     CauseBuilder acd = board.propose(
                             Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, Score.ANEMIA_OF_INFLAMMATION_CRP_NEEDED);
-                    acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
-                    acd.test(NextTest.CRP, "CRP > 5 mg/L would indicate inflammation");
+                    acd.support(w.ev(
+                            Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, w.text(RuleText.M_IRON_RESTRICTED)));
+                    acd.test(NextTest.CRP, w.text(RuleText.TEST_CRP_CRP_5_MG_L_WOULD));
                 }
             }
             case REPLETE -> replete(w, board, ferritin, tsat, tsatLowHolds, tsatRestricted);
             default -> {}
         }
         if (w.recent(MedicationClass.ERYTHROPOIESIS_STIMULATING_AGENT)) {
-            board.caveat(new dev.microcytic.cdshooks.differential.Caveat(
+            board.caveat(w.caveat(
                     "esa-functional-iron-deficiency",
-                    "On an erythropoiesis-stimulating agent: iron-restricted erythropoiesis occurs despite stores"
-                            + " (TSAT < 20 %, CHr low).",
-                    "kdigo-2012"));
+                    RuleText.CAVEAT_ERYTHROPOIESIS_STIMULATING_AGENT_IRON_RESTRICTED));
         }
     }
 
@@ -194,7 +197,7 @@ final class IronRules {
                 "<=",
                 w.k.ferritinGreyUpper.value(),
                 w.k.ferritinGreyUpper.sourceId(),
-                "grey zone with inflammation (ECCO < 100)");
+                w.text(RuleText.M_GREY_ZONE_INFLAMMATION_ECCO_100));
         CauseBuilder mixed;
         CauseBuilder acd;
         if (indexId || chrLow) {
@@ -211,30 +214,36 @@ final class IronRules {
             mixed = board.propose(Cause.MIXED, CONSIDER, Score.GREY_MIXED);
         }
         mixed.support(grey);
-        acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
-        mixed.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+        acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, w.text(RuleText.M_INFLAMMATION)));
+        mixed.support(w.ev(Analyte.CRP, w.k.crpInflammation, w.text(RuleText.M_INFLAMMATION)));
         if (tsatRestricted) {
-            Evidence t = w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis");
+            Evidence t = w.ev(
+                    Analyte.TRANSFERRIN_SATURATION,
+                    w.k.tsatRestricted,
+                    w.text(RuleText.M_IRON_RESTRICTED_ERYTHROPOIESIS));
             mixed.support(t);
             acd.support(t);
         }
         if (indexId) {
-            mixed.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency with inflammation"));
-            acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "argues for coexisting iron deficiency"));
+            mixed.support(stfrEvidence(w, w.k.stfrIndexId, w.text(RuleText.M_IRON_DEFICIENCY_INFLAMMATION)));
+            acd.oppose(stfrEvidence(w, w.k.stfrIndexId, w.text(RuleText.M_ARGUES_COEXISTING_IRON_DEFICIENCY)));
         }
         if (indexAcd) {
-            acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
-            mixed.oppose(stfrEvidence(w, w.k.stfrIndexAcd, "no coexisting iron deficiency"));
+            acd.support(stfrEvidence(w, w.k.stfrIndexAcd, w.text(RuleText.M_ANEMIA_INFLAMMATION)));
+            mixed.oppose(stfrEvidence(w, w.k.stfrIndexAcd, w.text(RuleText.M_NO_COEXISTING_IRON_DEFICIENCY)));
         }
         if (chrLow) {
-            mixed.support(w.evRange(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow, false, "iron-restricted"));
+            mixed.support(
+                    w.evRange(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow, false, w.text(RuleText.M_IRON_RESTRICTED)));
         }
         if (Double.isNaN(w.stfrIndex)) {
-            mixed.test(NextTest.STFR, "sTfR/log ferritin > 2 means iron deficiency within the inflammation");
-            acd.test(NextTest.STFR, "sTfR/log ferritin < 1 means inflammation alone");
+            mixed.test(NextTest.STFR, w.text(RuleText.TEST_STFR_STFR_LOG_FERRITIN_2_MEANS));
+            acd.test(NextTest.STFR, w.text(RuleText.TEST_STFR_STFR_LOG_FERRITIN_1_MEANS));
         }
         if (!w.present(Analyte.RETICULOCYTE_HEMOGLOBIN)) {
-            mixed.test(NextTest.RETICULOCYTE_HEMOGLOBIN, "CHr < 29 pg: iron-restricted erythropoiesis");
+            mixed.test(
+                    NextTest.RETICULOCYTE_HEMOGLOBIN,
+                    w.text(RuleText.TEST_RETICULOCYTE_HEMOGLOBIN_CHR_29_PG_IRON_RESTRICTED));
         }
         mixed.caveat(w.inflammationCaveat());
         acd.caveat(w.inflammationCaveat());
@@ -256,27 +265,31 @@ final class IronRules {
                 ">",
                 w.k.ferritinGreyUpper.value(),
                 "weiss-2005",
-                "ferritin above the grey zone despite inflammation"));
-        acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, "inflammation"));
+                w.text(RuleText.M_FERRITIN_ABOVE_GREY_ZONE_DESPITE)));
+        acd.support(w.ev(Analyte.CRP, w.k.crpInflammation, w.text(RuleText.M_INFLAMMATION)));
         if (w.flag(ClinicalFlag.INFLAMMATION)) {
             acd.support(w.finding(Wording.INFLAMMATORY_CONDITION_WEISS));
         }
         if (tsatRestricted) {
-            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
+            acd.support(w.ev(
+                    Analyte.TRANSFERRIN_SATURATION,
+                    w.k.tsatRestricted,
+                    w.text(RuleText.M_IRON_RESTRICTED_ERYTHROPOIESIS)));
         } else if (w.present(Analyte.TRANSFERRIN_SATURATION)) {
-            acd.oppose(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "TSAT not restricted"));
+            acd.oppose(
+                    w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, w.text(RuleText.M_TSAT_NOT_RESTRICTED)));
         }
         if (indexAcd) {
-            acd.support(stfrEvidence(w, w.k.stfrIndexAcd, "anemia of inflammation"));
+            acd.support(stfrEvidence(w, w.k.stfrIndexAcd, w.text(RuleText.M_ANEMIA_INFLAMMATION)));
         }
         if (indexId) {
             CauseBuilder mixed = board.propose(Cause.MIXED, POSSIBLE, Score.ANEMIA_OF_INFLAMMATION_MIXED_INDEX_ID);
-            mixed.support(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
-            acd.oppose(stfrEvidence(w, w.k.stfrIndexId, "coexisting iron deficiency"));
+            mixed.support(stfrEvidence(w, w.k.stfrIndexId, w.text(RuleText.M_COEXISTING_IRON_DEFICIENCY)));
+            acd.oppose(stfrEvidence(w, w.k.stfrIndexId, w.text(RuleText.M_COEXISTING_IRON_DEFICIENCY)));
         } else if (tsatRestricted && Double.isNaN(w.stfrIndex)) {
-            acd.test(NextTest.STFR, "sTfR/log ferritin > 2 would reveal coexisting iron deficiency");
+            acd.test(NextTest.STFR, w.text(RuleText.TEST_STFR_STFR_LOG_FERRITIN_2_WOULD));
         }
-        acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of inflammation");
+        acd.test(NextTest.RETICULOCYTES, w.text(RuleText.TEST_RETICULOCYTES_LOW_RETICULOCYTES_FIT_ANEMIA_INFLAMMATION));
         acd.caveat(w.inflammationCaveat());
         if (!w.anemia) {
             acd.cap(POSSIBLE, w.k.score(Score.ANEMIA_OF_INFLAMMATION_WITHOUT_ANEMIA_CAP));
@@ -289,21 +302,26 @@ final class IronRules {
             // Ferritin not low but TSAT low: occult inflammation, IRIDA, or trait with iron deficiency (Weiss 2005)
             CauseBuilder b =
                     board.propose(Cause.IRON_DEFICIENCY, CONSIDER, Score.IRON_DEFICIENCY_TSAT_LOW_FERRITIN_NORMAL);
-            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
-            b.oppose(w.lab(ferritin, ">=", w.probableBelow, "who-2020", "iron stores present"));
+            b.support(w.ev(
+                    Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, w.text(RuleText.M_IRON_DEFICIENT_ERYTHROPOIESIS)));
+            b.oppose(w.lab(ferritin, ">=", w.probableBelow, "who-2020", w.text(RuleText.M_IRON_STORES_PRESENT)));
             if (w.inflammationUnknown) {
-                b.test(NextTest.CRP, "Low TSAT with normal ferritin: look for occult inflammation");
+                b.test(NextTest.CRP, w.text(RuleText.TEST_CRP_LOW_TSAT_NORMAL_FERRITIN_LOOK));
             }
-            b.test(NextTest.STFR, "sTfR/log ferritin separates iron deficiency from inflammation");
+            b.test(NextTest.STFR, w.text(RuleText.TEST_STFR_STFR_LOG_FERRITIN_SEPARATES_IRON));
         }
         if (w.inflammationExcluded && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
             // high ferritin with low TSAT is the chronic-disease pattern even with a normal CRP (Weiss 2005)
             CauseBuilder acd =
                     board.propose(Cause.ANEMIA_OF_INFLAMMATION, POSSIBLE, Score.ANEMIA_OF_INFLAMMATION_CRP_NORMAL);
-            acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
-            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted erythropoiesis"));
-            acd.oppose(w.ev(Analyte.CRP, w.k.crpInflammation, "CRP not raised"));
-            acd.test(NextTest.RETICULOCYTES, "Low reticulocytes fit anemia of chronic disease");
+            acd.support(w.lab(
+                    ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", w.text(RuleText.M_HIGH_FERRITIN)));
+            acd.support(w.ev(
+                    Analyte.TRANSFERRIN_SATURATION,
+                    w.k.tsatRestricted,
+                    w.text(RuleText.M_IRON_RESTRICTED_ERYTHROPOIESIS)));
+            acd.oppose(w.ev(Analyte.CRP, w.k.crpInflammation, w.text(RuleText.M_CRP_NOT_RAISED)));
+            acd.test(NextTest.RETICULOCYTES, w.text(RuleText.TEST_RETICULOCYTES_LOW_RETICULOCYTES_FIT_ANEMIA_CHRONIC));
             if (!w.anemia) {
                 acd.cap(CONSIDER, w.k.score(Score.ANEMIA_OF_INFLAMMATION_CRP_NORMAL_WITHOUT_ANEMIA_CAP));
             }
@@ -311,103 +329,39 @@ final class IronRules {
         if (w.inflammationUnknown && ferritin.value() > w.k.ferritinGreyUpper.value() && tsatRestricted) {
             CauseBuilder acd =
                     board.propose(Cause.ANEMIA_OF_INFLAMMATION, CONSIDER, Score.ANEMIA_OF_INFLAMMATION_CRP_UNKNOWN);
-            acd.support(w.lab(ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", "high ferritin"));
-            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "iron-restricted"));
-            acd.test(NextTest.CRP, "High ferritin with low TSAT: CRP decides whether this is inflammation");
+            acd.support(w.lab(
+                    ferritin, ">", w.k.ferritinGreyUpper.value(), "weiss-2005", w.text(RuleText.M_HIGH_FERRITIN)));
+            acd.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, w.text(RuleText.M_IRON_RESTRICTED)));
+            acd.test(NextTest.CRP, w.text(RuleText.TEST_CRP_HIGH_FERRITIN_LOW_TSAT_CRP));
         }
     }
 
     /** Supporting iron evidence shared by the iron-deficiency bands. */
     private static void ironSupport(Workup w, CauseBuilder b, boolean tsatLow, boolean indexId, boolean chrLow) {
         if (tsatLow) {
-            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, "iron-deficient erythropoiesis"));
+            b.support(w.ev(
+                    Analyte.TRANSFERRIN_SATURATION, w.k.tsatLow, w.text(RuleText.M_IRON_DEFICIENT_ERYTHROPOIESIS)));
         }
         if (indexId) {
-            b.support(stfrEvidence(w, w.k.stfrIndexId, "iron deficiency"));
+            b.support(stfrEvidence(w, w.k.stfrIndexId, w.text(RuleText.M_IRON_DEFICIENCY)));
         }
         if (chrLow) {
-            b.support(w.evRange(Analyte.RETICULOCYTE_HEMOGLOBIN, w.k.chrLow, false, "iron-restricted erythropoiesis"));
+            b.support(w.evRange(
+                    Analyte.RETICULOCYTE_HEMOGLOBIN,
+                    w.k.chrLow,
+                    false,
+                    w.text(RuleText.M_IRON_RESTRICTED_ERYTHROPOIESIS)));
         }
         if (w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh)) {
-            b.support(w.evRange(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, "iron-deficient erythropoiesis"));
+            b.support(w.evRange(
+                    Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, w.text(RuleText.M_IRON_DEFICIENT_ERYTHROPOIESIS)));
         }
         if (w.high(Analyte.RDW_CV, w.k.rdwHigh)) {
-            b.support(w.evRange(Analyte.RDW_CV, w.k.rdwHigh, true, "anisocytosis, typical of iron deficiency"));
+            b.support(w.evRange(
+                    Analyte.RDW_CV, w.k.rdwHigh, true, w.text(RuleText.M_ANISOCYTOSIS_TYPICAL_IRON_DEFICIENCY)));
         }
         if (w.leansIronDeficiency()) {
             b.support(Evidence.finding(w.leanText(), w.leanSource()));
-        }
-    }
-
-    /** Finding the cause of iron deficiency (BSG 2021, Snook 2021; CDC for children). */
-    static void causeWorkup(Workup w, CauseBuilder b) {
-        boolean adult = !w.ageKnown || w.age >= 15;
-        boolean menOrPostMenopausal =
-                adult && (w.sex == Sex.MALE || (w.sex == Sex.FEMALE && w.ageKnown && w.age >= w.k.ageGiWomen.value()));
-        if (w.flag(ClinicalFlag.BLEEDING)) {
-            b.support(w.finding(Wording.BLEEDING));
-        }
-        if (w.flag(ClinicalFlag.COELIAC_DISEASE)
-                || w.flag(ClinicalFlag.MALABSORPTION)
-                || w.flag(ClinicalFlag.BARIATRIC_SURGERY)) {
-            b.support(w.finding(Wording.MALABSORPTION));
-        }
-        if (w.pregnant) {
-            b.support(w.finding(Wording.PREGNANCY_IRON_REQUIREMENTS));
-        }
-        if (!w.present(Analyte.TRANSFERRIN_SATURATION)) {
-            b.test(NextTest.IRON_STUDIES, "TSAT completes the iron studies");
-        }
-        if (adult && !w.pregnant) {
-            b.test(NextTest.COELIAC_SEROLOGY, "Coeliac disease is a common cause of iron deficiency (BSG 2021)");
-        }
-        if (menOrPostMenopausal) {
-            b.test(NextTest.URINALYSIS, "Haematuria screen in men and post-menopausal women (BSG 2021)");
-            b.test(
-                    NextTest.GI_EVALUATION,
-                    "Iron deficiency in a man or post-menopausal woman: bidirectional endoscopy (BSG 2021)");
-            b.urgency(Urgency.WARNING);
-            b.support(w.finding(w.sex == Sex.MALE ? Wording.GI_EVALUATION_MAN : Wording.GI_EVALUATION_WOMAN));
-        }
-        if (w.ageKnown
-                && w.age >= w.k.ageLeadLower.value()
-                && w.age < w.k.ageLeadUpper.value()
-                && !w.present(Analyte.BLOOD_LEAD)) {
-            b.test(NextTest.BLOOD_LEAD, "Lead exposure and iron deficiency coexist in young children (CDC)");
-        }
-    }
-
-    private static void oralIronResponse(Workup w, Board board) {
-        if (w.oralIronEvidence == null) {
-            return;
-        }
-        switch (w.oralIronResponse) {
-            case RESPONSIVE -> {
-                CauseBuilder b = board.has(Cause.MIXED) && !board.has(Cause.IRON_DEFICIENCY)
-                        ? board.cause(Cause.MIXED)
-                        : board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE);
-                b.raise(LIKELY, w.k.score(Score.IRON_DEFICIENCY_ORAL_IRON_RESPONSE));
-                b.support(w.oralIronEvidence);
-            }
-            case REFRACTORY -> {
-                for (Cause c : new Cause[] {Cause.IRON_DEFICIENCY, Cause.MIXED}) {
-                    CauseBuilder b = board.cause(c);
-                    if (b == null) {
-                        continue;
-                    }
-                    b.oppose(w.oralIronEvidence);
-                    b.caveat(Caveats.refractoryChecklist(w));
-                    b.test(NextTest.COELIAC_SEROLOGY, "Oral-iron refractory: coeliac disease first (Hershko 2014)");
-                    b.test(NextTest.HELICOBACTER_TEST, "Oral-iron refractory: H. pylori (Hershko 2014)");
-                    if (!w.ageKnown || w.age >= 15) {
-                        b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Oral-iron refractory: autoimmune gastritis");
-                    }
-                    if (w.recent(MedicationClass.PROTON_PUMP_INHIBITOR)) {
-                        b.oppose(w.finding(Wording.PPI_ABSORPTION));
-                    }
-                }
-            }
-            default -> {}
         }
     }
 
@@ -416,8 +370,12 @@ final class IronRules {
         String comparator = holds ? threshold.comparator() : Statements.negate(threshold.comparator());
         LabValue stfr = w.val(Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR);
         return new Evidence(
-                "sTfR/log10 ferritin " + ValueFormat.evidence(w.stfrIndex) + " " + comparator + " "
-                        + ValueFormat.evidence(threshold.value()) + " (" + meaning + ")",
+                w.text(
+                        RuleText.EV_STFR_INDEX,
+                        ValueFormat.evidence(w.stfrIndex),
+                        comparator,
+                        ValueFormat.evidence(threshold.value()),
+                        meaning),
                 Analyte.SOLUBLE_TRANSFERRIN_RECEPTOR,
                 w.stfrIndex,
                 "1",

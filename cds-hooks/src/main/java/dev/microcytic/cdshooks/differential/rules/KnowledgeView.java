@@ -28,6 +28,8 @@ final class KnowledgeView {
     final AnalyteNames names;
     /** Statement templates by {@link Wording} ordinal. */
     private final StatementTemplate[] wordings = new StatementTemplate[Wording.values().length];
+    /** Statement templates by {@link RuleText} ordinal. */
+    private final StatementTemplate[] ruleTexts = new StatementTemplate[RuleText.values().length];
     /** Score weights by {@link Score} ordinal. */
     private final int[] scores = new int[Score.values().length];
 
@@ -65,6 +67,9 @@ final class KnowledgeView {
     final Threshold hbfDeltaBeta;
     final Threshold hbfThalSyndrome;
     final Threshold variantUnexplained;
+    final Threshold hba0Normal;
+    final Threshold hbStableChange;
+    final Threshold mcvStableChange;
     final Threshold hbThalSyndrome;
     final Threshold hbDutchSevere;
     final Threshold mcvVeryLow;
@@ -106,6 +111,10 @@ final class KnowledgeView {
         return wordings[wording.ordinal()];
     }
 
+    StatementTemplate text(RuleText text) {
+        return ruleTexts[text.ordinal()];
+    }
+
     /** The weight of one rule outcome. */
     int score(Score score) {
         return scores[score.ordinal()];
@@ -137,6 +146,9 @@ final class KnowledgeView {
         this.names = knowledge.analyteNames();
         for (Wording wording : Wording.values()) {
             wordings[wording.ordinal()] = knowledge.statements().get(wording.key, wording.placeholders);
+        }
+        for (RuleText text : RuleText.values()) {
+            ruleTexts[text.ordinal()] = knowledge.statements().get(text.key, text.placeholders);
         }
         for (Score score : Score.values()) {
             scores[score.ordinal()] = knowledge.scores().get(score.key());
@@ -175,6 +187,9 @@ final class KnowledgeView {
         hbfDeltaBeta = t.get("hbf.delta-beta");
         hbfThalSyndrome = t.get("hbf.thal-syndrome");
         variantUnexplained = t.get("hb-variant.unexplained");
+        hba0Normal = t.get("hba.hba0-normal");
+        hbStableChange = t.get("hb.stable-change");
+        mcvStableChange = t.get("mcv.stable-change");
         hbThalSyndrome = t.get("hb.thal-syndrome");
         hbDutchSevere = t.get("hb.dutch-severe");
         mcvVeryLow = t.get("mcv.very-low");

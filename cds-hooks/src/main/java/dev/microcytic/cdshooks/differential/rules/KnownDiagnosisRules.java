@@ -2,6 +2,7 @@ package dev.microcytic.cdshooks.differential.rules;
 
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 
+import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
@@ -9,7 +10,9 @@ import dev.microcytic.terminology.MedicationClass;
 /**
  * Coded diagnoses on the problem list are explained rather than re-diagnosed (re-ordering a finished work-up wastes
  * tests and alarms the patient): the known cause is listed as likely with the diagnosis as evidence and without re-ordering its work-up;
- * new findings (e.g. iron deficiency on top of a known trait) are still flagged by the other rules.
+ * new findings (e.g. iron deficiency on top of a known trait) are still flagged by the other rules. Sickle-cell trait
+ * or disease is not a cause of microcytosis and explains nothing here: co-inherited alpha-thalassaemia and iron
+ * deficiency are still sought (Bain et al., BSH 2023, doi:10.1111/bjh.18794).
  */
 final class KnownDiagnosisRules {
 
@@ -20,7 +23,7 @@ final class KnownDiagnosisRules {
             if (!w.present(Analyte.FERRITIN)) {
                 CauseBuilder b = board.propose(Cause.IRON_DEFICIENCY, LIKELY, Score.KNOWN_IRON_DEFICIENCY);
                 known(w, b, "iron deficiency anemia");
-                b.test(NextTest.IRON_STUDIES, "Monitor repletion (ferritin, TSAT)");
+                b.test(NextTest.IRON_STUDIES, w.text(RuleText.TEST_IRON_STUDIES_MONITOR_REPLETION_FERRITIN_TSAT));
             } else if (board.has(Cause.IRON_DEFICIENCY) || board.has(Cause.MIXED)) {
                 CauseBuilder b = board.has(Cause.IRON_DEFICIENCY)
                         ? board.cause(Cause.IRON_DEFICIENCY)
@@ -37,6 +40,12 @@ final class KnownDiagnosisRules {
                 || board.has(Cause.HEMOGLOBIN_H_DISEASE)
                 || board.has(Cause.BETA_THALASSEMIA)
                 || board.has(Cause.HEMOGLOBIN_E);
+        if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA) && stableWithNormalIron(w)) {
+            // nothing new: one quiet explanation, no iron-deficiency or iron-studies proposal beside it
+            board.withdraw(Cause.IRON_DEFICIENCY);
+            board.withdraw(Cause.MIXED);
+            board.withdraw(Cause.IRON_STUDIES_NEEDED);
+        }
         if (w.flag(ClinicalFlag.KNOWN_THALASSEMIA)) {
             if (typedThal) {
                 for (Cause c : new Cause[] {
@@ -55,9 +64,12 @@ final class KnownDiagnosisRules {
                 b.tests.clear();
                 b.reasons.clear();
                 known(w, b, "thalassaemia");
+                if (stableWithNormalIron(w)) {
+                    b.support(w.finding(Wording.KNOWN_TRAIT_STABLE));
+                }
             }
         }
-        if (w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY) || w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
+        if (w.flag(ClinicalFlag.KNOWN_HEMOGLOBINOPATHY)) {
             if (board.has(Cause.HEMOGLOBIN_E)) {
                 known(w, board.cause(Cause.HEMOGLOBIN_E), "hemoglobinopathy");
             } else if (!typedThal) {
@@ -67,16 +79,25 @@ final class KnownDiagnosisRules {
                         "hemoglobinopathy");
             }
         }
+        if (w.flag(ClinicalFlag.KNOWN_SICKLE_CELL_DISORDER)) {
+            // HbS is not microcytic: the thalassaemia and iron work-up of the other rules stands
+            board.caveat(Caveats.of(w, "sickle-cell-not-microcytic", Wording.SICKLE_CELL_NOT_MICROCYTIC));
+        }
         if (w.flag(ClinicalFlag.KNOWN_ANEMIA_OF_CHRONIC_DISEASE) && !w.iron.deficient()) {
             Cause cause =
                     w.flag(ClinicalFlag.CHRONIC_KIDNEY_DISEASE) ? Cause.ANEMIA_OF_CKD : Cause.ANEMIA_OF_INFLAMMATION;
             known(w, board.propose(cause, LIKELY, Score.KNOWN_CHRONIC_DISEASE), "anemia of chronic disease");
         }
         if (w.flag(ClinicalFlag.KNOWN_SIDEROBLASTIC_ANEMIA)) {
-            boolean acquired = w.recent(MedicationClass.ISONIAZID)
-                    || w.recent(MedicationClass.LINEZOLID)
-                    || w.recent(MedicationClass.CHLORAMPHENICOL)
-                    || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER);
+            // a hereditary code is congenital; a secondary code (disease, drugs, toxins) or a current trigger is
+            // acquired (Bottomley 2017)
+            boolean hereditary = w.flag(ClinicalFlag.KNOWN_CONGENITAL_SIDEROBLASTIC_ANEMIA);
+            boolean acquired = !hereditary
+                    && (w.flag(ClinicalFlag.KNOWN_SECONDARY_SIDEROBLASTIC_ANEMIA)
+                            || w.recent(MedicationClass.ISONIAZID)
+                            || w.recent(MedicationClass.LINEZOLID)
+                            || w.recent(MedicationClass.CHLORAMPHENICOL)
+                            || w.flag(ClinicalFlag.ALCOHOL_USE_DISORDER));
             Cause cause = acquired ? Cause.SIDEROBLASTIC_ACQUIRED : Cause.CONGENITAL_SIDEROBLASTIC;
             if (!acquired && board.has(Cause.XLSA)) {
                 cause = Cause.XLSA;
@@ -91,12 +112,25 @@ final class KnownDiagnosisRules {
             CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.KNOWN_LEAD);
             known(w, b, "lead exposure");
             if (!w.present(Analyte.BLOOD_LEAD)) {
-                b.test(NextTest.BLOOD_LEAD, "Follow the blood lead level");
+                b.test(NextTest.BLOOD_LEAD, w.text(RuleText.TEST_BLOOD_LEAD_FOLLOW_BLOOD_LEAD_LEVEL));
             }
         }
         if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
             board.caveat(Caveats.knownDiagnosis(w, "disorder of iron metabolism"));
         }
+    }
+
+    /** Hb and MCV unchanged since the previous count, and ferritin and TSAT normal without inflammation. */
+    private static boolean stableWithNormalIron(Workup w) {
+        LabValue ferritin = w.val(Analyte.FERRITIN);
+        LabValue tsat = w.val(Analyte.TRANSFERRIN_SATURATION);
+        return w.indicesStable
+                && ferritin != null
+                && tsat != null
+                && !w.inflamed
+                && !w.iron.deficient()
+                && ferritin.value() >= w.probableBelow
+                && !w.k.tsatLow.test(tsat.value());
     }
 
     private static void known(Workup w, CauseBuilder b, String what) {

@@ -30,6 +30,13 @@ enum Wording {
     TSAT_DERIVED("caveat.tsat-derived", "tsat"),
     ASSAY_DEPENDENT("caveat.assay-dependent"),
     HEART_FAILURE("caveat.heart-failure-context"),
+    // ---- coded diagnoses and fractionation pitfalls
+    SICKLE_CELL_NOT_MICROCYTIC("caveat.sickle-cell-not-microcytic"),
+    HBF_HYDROXYUREA("caveat.hbf-hydroxyurea", "hbf"),
+    HBF_PREGNANCY("caveat.hbf-pregnancy", "hbf"),
+    HBA2_MEGALOBLASTIC("caveat.hba2-megaloblastic", "hba2"),
+    KNOWN_TRAIT_STABLE("evidence.known-trait-stable"),
+    // ---- end of coded diagnoses and fractionation pitfalls
     PHOTOSENSITIVITY("evidence.photosensitivity"),
     WITH_HEMOLYSIS("evidence.with-hemolysis"),
     WITHOUT_HEMOLYSIS("evidence.without-hemolysis"),

@@ -80,6 +80,8 @@ final class Workup {
     final double absentBelow;
     final double probableBelow;
     final double stfrIndex;
+    /** Hb and MCV unchanged against the previous blood count (false when there is none). */
+    final boolean indicesStable;
 
     // responses
     final Response oralIronResponse;
@@ -150,6 +152,7 @@ final class Workup {
                     values);
             responses = TreatmentResponses.of(k, s, panel, exposures, evalEnd);
         }
+        boolean stable = IndexStability.stable(k, panel, values.val(Analyte.HEMOGLOBIN), values.val(Analyte.MCV));
         return new Workup(
                 k,
                 ctx,
@@ -163,7 +166,8 @@ final class Workup {
                 detection,
                 indices,
                 iron,
-                responses);
+                responses,
+                stable);
     }
 
     private Workup(
@@ -179,7 +183,8 @@ final class Workup {
             Detection detection,
             IndexReading indices,
             IronReading iron,
-            TreatmentResponses responses) {
+            TreatmentResponses responses,
+            boolean indicesStable) {
         this.k = k;
         this.ctx = ctx;
         this.evalDate = evalDate;
@@ -215,6 +220,7 @@ final class Workup {
         this.absentBelow = iron == null ? Double.NaN : iron.absentBelow();
         this.probableBelow = iron == null ? Double.NaN : iron.probableBelow();
         this.stfrIndex = iron == null ? Double.NaN : iron.stfrIndex();
+        this.indicesStable = indicesStable;
         TreatmentResponses r = responses == null ? TreatmentResponses.NONE : responses;
         this.oralIronResponse = r.oralIron();
         this.pyridoxineResponse = r.pyridoxine();
@@ -359,6 +365,23 @@ final class Workup {
     Evidence finding(Wording wording, String... values) {
         var template = k.wording(wording);
         return Evidence.finding(template.render(values), template.sourceId());
+    }
+
+    /** A finding worded by the knowledge package ({@link RuleText}), with the sentence's source. */
+    Evidence finding(RuleText text, String... values) {
+        var template = k.text(text);
+        return Evidence.finding(template.render(values), template.sourceId());
+    }
+
+    /** A sentence of the knowledge package ({@link RuleText}): a threshold's meaning or a next test's reason. */
+    String text(RuleText text, String... values) {
+        return k.text(text).render(values);
+    }
+
+    /** A caveat worded by the knowledge package ({@link RuleText}), with the sentence's source. */
+    Caveat caveat(String code, RuleText text, String... values) {
+        var template = k.text(text);
+        return new Caveat(code, template.render(values), template.sourceId());
     }
 
     /** Evidence comparing a current value with a threshold; the comparator shown is the one that holds. */

@@ -32,15 +32,26 @@ class RuleKnowledgeKeysTest {
 
     @Test
     void everySentenceTheRulesRenderIsInThePackageWithTheSamePlaceholders() {
-        Set<String> used = Stream.of(Wording.values()).map(w -> w.key).collect(Collectors.toSet());
+        Set<String> used = Stream.concat(
+                        Stream.of(Wording.values()).map(w -> w.key),
+                        Stream.of(RuleText.values()).map(t -> t.key))
+                .collect(Collectors.toSet());
         assertThat(K.statements().ids()).containsExactlyInAnyOrderElementsOf(used);
         for (Wording wording : Wording.values()) {
             assertThat(K.statements().get(wording.key, wording.placeholders).placeholders())
                     .as(wording.key)
                     .isEqualTo(wording.placeholders);
         }
+        for (RuleText text : RuleText.values()) {
+            assertThat(K.statements().get(text.key, text.placeholders).placeholders())
+                    .as(text.key)
+                    .isEqualTo(text.placeholders);
+        }
         KnowledgeView view = new KnowledgeView(K, KnowledgePackage.load());
         assertThat(view.wording(Wording.KNOWN_DIAGNOSIS).render("thalassaemia"))
                 .isEqualTo("Known diagnosis on the problem list (thalassaemia): explained rather than re-diagnosed.");
+        assertThat(view.text(RuleText.EV_HB_VARIANT_UNEXPLAINED).render("61.5", "38.5"))
+                .isEqualTo(
+                        "HbA + HbA2 + HbF + HbE + HbH = 61.5 %: 38.5 % is another variant (e.g. HbC, HbS, Hb Lepore)");
     }
 }
