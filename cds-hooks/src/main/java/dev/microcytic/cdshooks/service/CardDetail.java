@@ -30,6 +30,9 @@ final class CardDetail {
     /** The next tests named in the detail (the suggestions carry the same, capped, list). */
     static final int MAX_TESTS = 4;
 
+    /** The notes on unusable or missing input named in the detail. */
+    static final int MAX_DATA_NOTES = 2;
+
     /** The share of a card's detail, up to its reference list, aimed for (nine cards in ten stay within it). */
     static final int TARGET_LENGTH = 800;
 
@@ -42,11 +45,17 @@ final class CardDetail {
             CardReferences references,
             Optional<CdsServiceResponseLinkJson> appLink) {
         List<Evidence> findings = findings(cause, differential);
-        String text = compose(cause, differential, findings, dataNotes, references, appLink);
+        String text = compose(cause, differential, findings, dataNotes, references, appLink, true);
         if (text.length() > TARGET_LENGTH && findings.size() > 2) {
             // the third finding goes to the patient's page before anything else does
             references.clear();
-            text = compose(cause, differential, findings.subList(0, 2), dataNotes, references, appLink);
+            findings = findings.subList(0, 2);
+            text = compose(cause, differential, findings, dataNotes, references, appLink, true);
+        }
+        if (text.length() > TARGET_LENGTH) {
+            // then the reason of the first test (the suggestion carries it)
+            references.clear();
+            text = compose(cause, differential, findings, dataNotes, references, appLink, false);
         }
         StringBuilder md = new StringBuilder(text);
         references.appendTo(md);
@@ -59,7 +68,8 @@ final class CardDetail {
             List<Evidence> findings,
             List<String> dataNotes,
             CardReferences refs,
-            Optional<CdsServiceResponseLinkJson> appLink) {
+            Optional<CdsServiceResponseLinkJson> appLink,
+            boolean firstTestReason) {
         StringBuilder md = new StringBuilder();
         md.append("**")
                 .append(CardText.cell(CardWriter.unhedged(cause.display())))
@@ -87,7 +97,14 @@ final class CardDetail {
             md.append("\n**Next:** ");
             int n = 1;
             for (SuggestedTest test : tests.stream().limit(MAX_TESTS).toList()) {
-                md.append(n > 1 ? "; " : "").append(n++).append(". ").append(CardText.cell(test.display()));
+                md.append(n > 1 ? "; " : "").append(n).append(". ").append(CardText.cell(test.display()));
+                if (n++ == 1
+                        && firstTestReason
+                        && test.reason() != null
+                        && !test.reason().isBlank()) {
+                    // why the first test comes first
+                    md.append(": ").append(CardText.cell(test.reason()));
+                }
             }
             if (tests.size() > MAX_TESTS) {
                 md.append("; +").append(tests.size() - MAX_TESTS).append(" more");
@@ -157,7 +174,10 @@ final class CardDetail {
                 + (thalSide ? "thalassaemia trait" : "iron deficiency") + mentzer);
     }
 
-    /** At most one caveat: the cause's own first, else a note on missing input data, else the differential's. */
+    /**
+     * At most one caveat (the cause's own first, else the differential's), and what the readers could not use (missing
+     * records, unusable results): the card must not look complete when its input was not.
+     */
     private static void caveat(
             StringBuilder md,
             CandidateCause cause,
@@ -173,25 +193,30 @@ final class CardDetail {
                 firstSource = caveat.sourceId();
             }
         }
-        for (String note : dataNotes) {
-            if (texts.add(note) && first == null) {
-                first = note;
-            }
-        }
         for (Caveat caveat : differential.caveats()) {
             if (texts.add(caveat.text()) && first == null) {
                 first = caveat.text();
                 firstSource = caveat.sourceId();
             }
         }
-        if (first == null) {
-            return;
+        if (first != null) {
+            md.append("\n**Caveat:** ").append(CardText.cell(first)).append(marker(refs, firstSource));
+            if (texts.size() > 1) {
+                md.append(" (+").append(texts.size() - 1).append(" more on the patient page)");
+            }
+            md.append('\n');
         }
-        md.append("\n**Caveat:** ").append(CardText.cell(first)).append(marker(refs, firstSource));
-        if (texts.size() > 1) {
-            md.append(" (+").append(texts.size() - 1).append(" more on the patient page)");
+        List<String> notes = List.copyOf(new LinkedHashSet<>(dataNotes));
+        if (!notes.isEmpty()) {
+            md.append("\n**Input:** ");
+            notes.stream().limit(MAX_DATA_NOTES).forEach(note -> md.append(CardText.cell(note))
+                    .append(' '));
+            if (notes.size() > MAX_DATA_NOTES) {
+                md.append("(+").append(notes.size() - MAX_DATA_NOTES).append(" more on the patient page)");
+            }
+            md.setLength(md.length() - (md.charAt(md.length() - 1) == ' ' ? 1 : 0));
+            md.append('\n');
         }
-        md.append('\n');
     }
 
     private static String pageLink(CdsServiceResponseLinkJson link) {

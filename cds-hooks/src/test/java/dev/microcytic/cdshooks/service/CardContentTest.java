@@ -130,7 +130,8 @@ class CardContentTest {
                 .containsExactly("gi-evaluation", "iron-studies", "crp", "reticulocytes");
         assertThat(card.getSuggestions().get(0).getRecommended()).isTrue();
         assertThat(card.getDetail())
-                .contains("**Next:** 1. Gastrointestinal evaluation (endoscopy / referral); 2. iron-studies;");
+                .contains("**Next:** 1. Gastrointestinal evaluation (endoscopy / referral): Iron deficiency in a man or"
+                        + " post-menopausal woman: bidirectional endoscopy (BSG 2021); 2. iron-studies;");
     }
 
     @Test

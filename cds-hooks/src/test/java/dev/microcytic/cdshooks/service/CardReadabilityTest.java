@@ -53,7 +53,8 @@ class CardReadabilityTest {
     private static List<CdsServiceResponseCardJson> cards(
             CardWriter writer, GuidelineDifferentialEngine engine, LabPanel panel, PatientContext context) {
         Differential differential = engine.evaluate(panel, context);
-        return writer.write(differential, "p1", List.of()).getCards();
+        return writer.write(differential, "p1", List.of("Medications were not available."))
+                .getCards();
     }
 
     @Test
