@@ -107,10 +107,14 @@ final class NextTestsWriter {
         return request;
     }
 
-    /** Differential-level next tests first (already in order), then any a cause lists that the engine left out. */
+    /**
+     * Differential-level next tests first (in {@link TestPriority} order), then any a cause lists that the engine left
+     * out.
+     */
     private static Map<String, SuggestedTest> nextTests(Differential differential) {
         Map<String, SuggestedTest> tests = new LinkedHashMap<>();
-        differential.nextTests().forEach(test -> tests.putIfAbsent(test.code(), test));
+        TestPriority.forDifferential(differential, differential.nextTests())
+                .forEach(test -> tests.putIfAbsent(test.code(), test));
         differential.causes().stream()
                 .flatMap(cause -> cause.nextTests().stream())
                 .forEach(test -> tests.putIfAbsent(test.code(), test));

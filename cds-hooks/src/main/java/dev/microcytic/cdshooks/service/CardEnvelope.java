@@ -25,7 +25,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
  */
 final class CardEnvelope {
 
-    static final int MAX_SUMMARY = 140;
+    /** CDS Hooks 2.0 §Card: the summary is a "<140-character" message. */
+    static final int MAX_SUMMARY = 139;
+
+    /** The label of the diagnostic flowchart every card links to. */
+    static final String GUIDELINE_LABEL = "Donker et al., Blood 2014";
 
     private final String guidelineUrl;
     private final Supplier<String> uuids;
@@ -55,19 +59,32 @@ final class CardEnvelope {
         card.setDetail(detail);
         card.setSource(new CdsServiceResponseCardSourceJson()
                 .setLabel(sourceLabel(source, knowledgeVersion))
-                .setUrl(source == null ? guidelineUrl : source.url())
+                .setUrl(
+                        source == null
+                                        || source.label() == null
+                                        || source.label().isBlank()
+                                ? guidelineUrl
+                                : source.url())
                 .setTopic(topic));
         card.setOverrideReasons(overrideReasons());
         card.setLinks(List.of(new CdsServiceResponseLinkJson()
-                .setLabel("Diagnostic flowchart for microcytic anemia (Donker et al., Blood 2014)")
+                .setLabel("Diagnostic flowchart for microcytic anemia (" + GUIDELINE_LABEL + ")")
                 .setUrl(guidelineUrl)
                 .setType("absolute")));
         return card;
     }
 
-    private static String sourceLabel(Citation source, String knowledgeVersion) {
+    /**
+     * The card's source names a guideline or study with its year (CDS Hooks 2.0 §Source: label "to display for this
+     * source"): the cited work when there is one with a label and a link, else the diagnostic flowchart the card links
+     * to (Donker et al., Blood 2014), or the product and knowledge version when a deployment links elsewhere.
+     */
+    private String sourceLabel(Citation source, String knowledgeVersion) {
         if (source != null && source.label() != null && !source.label().isBlank()) {
             return source.label();
+        }
+        if (CdsServiceSettings.DONKER_2014.equals(guidelineUrl)) {
+            return GUIDELINE_LABEL;
         }
         return knowledgeVersion == null ? "microcytic-cds" : "microcytic-cds, knowledge " + knowledgeVersion;
     }

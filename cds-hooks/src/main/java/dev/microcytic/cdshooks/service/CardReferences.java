@@ -21,12 +21,19 @@ final class CardReferences {
         return "[" + numbers.computeIfAbsent(referenceId, id -> numbers.size() + 1) + "]";
     }
 
-    /** The first cited work that has a link: the card's source. */
+    /** Forgets every number given so far (the detail is being written again). */
+    void clear() {
+        numbers.clear();
+    }
+
+    /** The first cited work that has a label and a link: the card's source. */
     Optional<Citation> firstLinked() {
         return numbers.keySet().stream()
                 .map(citations::find)
                 .flatMap(Optional::stream)
                 .filter(citation -> citation.url() != null && !citation.url().isBlank())
+                .filter(citation ->
+                        citation.label() != null && !citation.label().isBlank())
                 .findFirst();
     }
 

@@ -9,21 +9,22 @@ import dev.microcytic.cdshooks.differential.Differential;
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.cdshooks.differential.SuggestedTest;
+import dev.microcytic.cdshooks.fhir.TestPriority;
 import dev.microcytic.terminology.Analyte;
-import dev.microcytic.terminology.ValueFormat;
-import dev.microcytic.terminology.knowledge.rules.AnalyteNames;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Turns a {@link Differential} into CDS Hooks cards (CDS Hooks 2.0 §Card): one card per candidate
- * cause in the engine's rank order, at most four; the summary names the cause and the values that decided it; the
- * detail shows the evidence with dates, sources and thresholds, the discrimination indices with their published
- * performance, what argues against the alternatives, the caveats, the knowledge version and the references;
- * suggestions propose the next tests as draft {@code ServiceRequest}s.
+ * cause in the engine's rank order, at most four; the summary names the cause, its likelihood and the values that
+ * decided it; the detail ({@link CardDetail}) is what a clinician reads in a few seconds and links to the patient's
+ * page for the rest; suggestions propose the next tests as draft {@code ServiceRequest}s in {@link TestPriority}
+ * order.
  *
  * <p>An empty differential (nothing microcytic) gives an empty card list.
  */
@@ -31,6 +32,7 @@ public final class CardWriter {
 
     static final int MAX_CARDS = 4;
     static final int MAX_SUMMARY = CardEnvelope.MAX_SUMMARY;
+    private static final List<String> HEDGES = List.of(" suspected", " possible", " probable");
     static final int MAX_SUGGESTIONS = 4;
     private static final int MAX_SUMMARY_VALUES = 3;
     static final String WORKUP_CODE = "iron-studies-needed";
@@ -71,7 +73,7 @@ public final class CardWriter {
         }
         List<CandidateCause> causes = cardCauses(differential);
         for (CandidateCause cause : causes) {
-            response.addCard(card(cause, causes, differential, patientId, dataNotes));
+            response.addCard(card(cause, differential, patientId, dataNotes));
         }
         return response;
     }
@@ -82,13 +84,10 @@ public final class CardWriter {
     }
 
     private CdsServiceResponseCardJson card(
-            CandidateCause cause,
-            List<CandidateCause> shown,
-            Differential differential,
-            String patientId,
-            List<String> dataNotes) {
+            CandidateCause cause, Differential differential, String patientId, List<String> dataNotes) {
         CardReferences references = new CardReferences(citations);
-        String detail = CardDetail.write(cause, shown, differential, dataNotes, references);
+        Optional<CdsServiceResponseLinkJson> page = appLink.forPatient(patientId);
+        String detail = CardDetail.write(cause, differential, dataNotes, references, page);
         CdsServiceResponseCardJson card = envelope.card(
                 summary(cause, differential),
                 indicator(cause),
@@ -97,14 +96,14 @@ public final class CardWriter {
                 differential.knowledgeVersion(),
                 references.firstLinked().orElse(null));
         List<SuggestedTest> tests =
-                cause.nextTests().stream().limit(MAX_SUGGESTIONS).toList();
+                TestPriority.forCause(cause).stream().limit(MAX_SUGGESTIONS).toList();
         for (int i = 0; i < tests.size(); i++) {
             card.addSuggestion(envelope.draftOrder(tests.get(i), cause, patientId, i == 0));
         }
         if (!tests.isEmpty()) {
             card.setSelectionBehaviour("any");
         }
-        appLink.forPatient(patientId).ifPresent(app -> {
+        page.ifPresent(app -> {
             List<CdsServiceResponseLinkJson> links = new ArrayList<>();
             links.add(app);
             links.addAll(card.getLinks());
@@ -113,10 +112,14 @@ public final class CardWriter {
         return card;
     }
 
+    /**
+     * The cause, its likelihood and the values that decided it, under 140 characters (CDS Hooks 2.0 §Card). A cause
+     * whose name already hedges ("... suspected") is named without the hedge, so that one word carries the likelihood.
+     */
     static String summary(CandidateCause cause, Differential differential) {
         String head = cause.code().equals(WORKUP_CODE)
                 ? cause.display()
-                : cause.display() + " " + likelihoodWord(cause.likelihood());
+                : unhedged(cause.display()) + " " + likelihoodWord(cause.likelihood());
         List<String> values = decisiveValues(cause, differential);
         StringBuilder summary = new StringBuilder(head);
         String separator = ": ";
@@ -128,6 +131,16 @@ public final class CardWriter {
             separator = ", ";
         }
         return CardText.truncate(summary.toString(), MAX_SUMMARY);
+    }
+
+    /** The cause's name without a hedge of its own, when the card states the likelihood beside it. */
+    static String unhedged(String display) {
+        for (String hedge : HEDGES) {
+            if (display.toLowerCase(Locale.ROOT).endsWith(hedge)) {
+                return display.substring(0, display.length() - hedge.length()).stripTrailing();
+            }
+        }
+        return display;
     }
 
     /** The lab values that decided the cause (its supporting evidence first, then the red-cell findings). */
@@ -145,8 +158,7 @@ public final class CardWriter {
             String unit = evidence.unit() != null
                     ? evidence.unit()
                     : evidence.analyte().canonicalUnit();
-            values.add(AnalyteNames.bundled().card(evidence.analyte()) + " "
-                    + ValueFormat.quantity(evidence.value(), unit));
+            values.add(SummaryValue.of(evidence, unit, differential));
             if (values.size() == MAX_SUMMARY_VALUES) {
                 break;
             }

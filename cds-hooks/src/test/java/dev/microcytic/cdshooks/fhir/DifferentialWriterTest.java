@@ -123,12 +123,12 @@ class DifferentialWriterTest {
         List<ServiceRequest> proposals = interpretation.proposals();
         assertThat(proposals)
                 .extracting(p -> p.getCode().getCodingFirstRep().getCode())
-                .containsExactly("ferritin", "gi-evaluation", "hemoglobin-fractionation");
+                .containsExactly("gi-evaluation", "ferritin", "hemoglobin-fractionation");
         assertThat(group.getAction())
                 .extracting(a -> a.getResource().getReference())
                 .containsExactlyElementsOf(
                         proposals.stream().map(p -> p.getIdElement().getValue()).toList());
-        ServiceRequest ferritin = proposals.get(0);
+        ServiceRequest ferritin = proposals.get(1);
         assertThat(ferritin.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.DRAFT);
         assertThat(ferritin.getIntent()).isEqualTo(ServiceRequest.ServiceRequestIntent.PROPOSAL);
         assertThat(ferritin.getSubject().getReference()).isEqualTo(PATIENT);
@@ -237,6 +237,52 @@ class DifferentialWriterTest {
         observation.getValueCodeableConcept().getCodingFirstRep().setCode("not-a-cause");
 
         assertThat(R4CoreValidator.errorsWithKnowledge(observation)).isNotEmpty();
+    }
+
+    @Test
+    void giEvaluationIsProposedFirstOnlyWhenTheLeadingOrALikelyCauseAsksForIt() {
+        Differential leading = ironDeficiencyFirst(Set.of());
+        List<CandidateCause> possibleOnly = leading.causes().stream()
+                .map(c -> c.code().equals("iron-deficiency")
+                        ? new CandidateCause(
+                                c.code(),
+                                c.display(),
+                                Likelihood.POSSIBLE,
+                                2,
+                                c.urgency(),
+                                c.supporting(),
+                                c.opposing(),
+                                c.nextTests(),
+                                c.caveats())
+                        : c.code().equals("beta-thalassemia-trait")
+                                ? new CandidateCause(
+                                        c.code(),
+                                        c.display(),
+                                        c.likelihood(),
+                                        1,
+                                        c.urgency(),
+                                        c.supporting(),
+                                        c.opposing(),
+                                        c.nextTests(),
+                                        c.caveats())
+                                : c)
+                .toList();
+        Differential secondary = new Differential(
+                leading.knowledgeVersion(),
+                leading.findings(),
+                possibleOnly,
+                leading.indices(),
+                leading.caveats(),
+                leading.nextTests(),
+                leading.missingAnalytes(),
+                leading.valuesUsed());
+
+        assertThat(TestPriority.forDifferential(leading, leading.nextTests()))
+                .extracting(SuggestedTest::code)
+                .containsExactly("gi-evaluation", "ferritin", "hemoglobin-fractionation");
+        assertThat(TestPriority.forDifferential(secondary, secondary.nextTests()))
+                .extracting(SuggestedTest::code)
+                .containsExactly("ferritin", "gi-evaluation", "hemoglobin-fractionation");
     }
 
     @Test

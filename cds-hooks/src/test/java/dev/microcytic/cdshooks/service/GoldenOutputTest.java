@@ -82,7 +82,7 @@ class GoldenOutputTest {
         Differential differential = GuidelineDifferentialEngine.standard().evaluate(input.panel(), input.context());
         AtomicInteger ids = new AtomicInteger();
         CardWriter cards = new CardWriter(
-                id -> Optional.of(new Citation(id, "citation of " + id, "https://example.org/" + id)),
+                id -> Optional.of(new Citation(id, "citation of " + id, "https://example.org/" + id, "label of " + id)),
                 CdsServiceSettings.DONKER_2014,
                 () -> "card-" + ids.incrementAndGet());
         ObjectMapper wire = CdsHooksJson.writer(FHIR);
