@@ -152,5 +152,7 @@ class PatientContextReaderTest {
         PatientContext context = reader.read(null, List.of(older, newer, notDone), TODAY);
 
         assertThat(context.lastTransfusion()).isEqualTo(LocalDate.of(2026, 10, 1));
+        // every transfusion is kept: each one's window excludes the Hb drawn inside it from the treatment responses
+        assertThat(context.transfusions()).containsExactly(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 10, 1));
     }
 }
