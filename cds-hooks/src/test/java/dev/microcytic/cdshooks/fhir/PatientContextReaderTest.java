@@ -23,6 +23,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PatientContextReaderTest {
 
@@ -154,5 +156,27 @@ class PatientContextReaderTest {
         assertThat(context.lastTransfusion()).isEqualTo(LocalDate.of(2026, 10, 1));
         // every transfusion is kept: each one's window excludes the Hb drawn inside it from the treatment responses
         assertThat(context.transfusions()).containsExactly(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 10, 1));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: transfusion {2}")
+    @CsvSource({
+        "http://www.cms.gov/Medicare/Coding/ICD10, 30233N1, true",
+        "http://snomed.info/sct, 116863004, true",
+        "http://snomed.info/sct, 71493000, true",
+        "http://www.ama-assn.org/go/cpt, 36430, true",
+        "http://www.ama-assn.org/go/cpt, 36455, true",
+        "http://snomed.info/sct, 12719002, false",
+        "http://www.ama-assn.org/go/cpt, 85018, false"
+    })
+    void recognisesTransfusionsFromIcd10PcsSnomedAndCpt(String system, String code, boolean transfusion) {
+        Procedure procedure = new Procedure();
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setCode(new CodeableConcept(new Coding(system, code, null)));
+        procedure.setPerformed(new DateTimeType("2026-09-15"));
+
+        PatientContext context = reader.read(null, List.of(procedure), TODAY);
+
+        assertThat(context.lastTransfusion()).isEqualTo(transfusion ? LocalDate.of(2026, 9, 15) : null);
+        assertThat(reader.concerns(procedure)).isEqualTo(transfusion);
     }
 }
