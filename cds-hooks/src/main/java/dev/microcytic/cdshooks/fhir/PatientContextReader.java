@@ -306,7 +306,15 @@ public final class PatientContextReader {
         } catch (RuntimeException e) {
             // effective[x] of an unexpected type: dates unknown.
         }
-        addExposures(statement.getMedication(), statement, active, start, end, medications);
+        Set<MedicationClass> classes = medicationClasses(statement.getMedication(), statement);
+        MedicationExposure dose = DocumentedDose.of(statement, classes);
+        if (dose != null) {
+            medications.add(dose);
+            return;
+        }
+        for (MedicationClass medicationClass : classes) {
+            medications.add(new MedicationExposure(medicationClass, start, end, active));
+        }
     }
 
     private void addExposures(

@@ -18,9 +18,11 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,5 +180,34 @@ class PatientContextReaderTest {
 
         assertThat(context.lastTransfusion()).isEqualTo(transfusion ? LocalDate.of(2026, 9, 15) : null);
         assertThat(reader.concerns(procedure)).isEqualTo(transfusion);
+    }
+
+    @ParameterizedTest(name = "oral iron statement at {0} with {1} mg: documented dose {2}")
+    @CsvSource({"2026-09-15T08:00:00Z, 200, true", "2026-09-15, 200, false", "2026-09-15T08:00:00Z, '', false"})
+    void aCompletedOralIronStatementWithTimeAndDoseIsADocumentedDose(String when, String mg, boolean documented) {
+        MedicationStatement statement = new MedicationStatement();
+        statement.setStatus(MedicationStatement.MedicationStatementStatus.COMPLETED);
+        statement.setMedication(
+                new CodeableConcept(new Coding("http://www.whocc.no/atc", "B03AA02", "ferrous fumarate")));
+        statement.setEffective(new DateTimeType(when));
+        if (!mg.isBlank()) {
+            statement
+                    .addDosage()
+                    .addDoseAndRate()
+                    .setDose(new Quantity().setValue(Double.parseDouble(mg)).setCode("mg"));
+        }
+
+        PatientContext context = reader.read(null, List.of(statement), TODAY);
+
+        assertThat(context.medications()).singleElement().satisfies(m -> {
+            assertThat(m.medication()).isEqualTo(MedicationClass.ORAL_IRON);
+            assertThat(m.documentedDose()).isEqualTo(documented);
+            if (documented) {
+                assertThat(m.takenAt()).isEqualTo(java.time.Instant.parse("2026-09-15T08:00:00Z"));
+                assertThat(m.doseMg()).isEqualTo(200.0);
+            } else {
+                assertThat(m.start()).isEqualTo(LocalDate.of(2026, 9, 15));
+            }
+        });
     }
 }
