@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The coded inputs of the service grouped by meaning: Conditions to {@link ClinicalFlag}s, pregnancy codes to a
  * {@link Pregnancy} (with trimester where the code carries it), medications to {@link MedicationClass}es and red-cell
- * transfusion procedures. Each code-list rule names its source (ICD-10-CM FY2026, WHO ATC/DDD Index 2025, RxNorm);
+ * transfusion procedures (ICD-10-PCS, SNOMED CT, CPT). Each code-list rule names its source (ICD-10-CM FY2026, WHO
+ * ATC/DDD Index 2025, RxNorm);
  * SNOMED CT codes are listed only where a public source confirmed them, and are matched exactly (no subsumption
  * offline).
  *
@@ -27,6 +28,27 @@ public final class CodeGroups {
     public static final String ATC = Vocabulary.ATC;
     public static final String RXNORM = Vocabulary.RXNORM;
     public static final String ICD10PCS = Vocabulary.ICD10PCS;
+    public static final String CPT = Vocabulary.CPT;
+
+    /**
+     * SNOMED CT red-cell transfusion procedures, matched exactly: 116863004 in the HL7 QI-Core and US hospital-reporting
+     * examples and in public transfusion value sets, 71493000 in two public transfusion code lists.
+     */
+    private static final Map<String, String> SNOMED_TRANSFUSIONS = orderedMap(
+            "116863004", "Transfusion of red blood cells",
+            "71493000", "Transfusion of packed red blood cells");
+
+    /**
+     * CPT transfusion codes from the HL7 ICSR transfusion procedure value set (TransfusionProcedureCodeVS, STU 1).
+     * 36430 covers any blood component: it is read as a red-cell transfusion, which only withholds interpretation.
+     * CPT is copyright of the American Medical Association; only these codes and their short titles are listed, and no
+     * CPT CodeSystem is shipped.
+     */
+    private static final Map<String, String> CPT_TRANSFUSIONS = orderedMap(
+            "36430", "Transfusion, blood or blood components",
+            "36440", "Push transfusion, blood",
+            "36450", "Exchange transfusion, blood; newborn",
+            "36455", "Exchange transfusion, blood; other than newborn");
     /** Product CodeSystem holding the own finding code {@code photosensitivity} (no verified standard code exists). */
     public static final String MICROCYTIC_CDS = Vocabulary.CDS_SYSTEM;
 
@@ -129,9 +151,21 @@ public final class CodeGroups {
         return MedicationCodes.fromDisplay(display);
     }
 
-    /** True for a red-cell (or whole-blood) transfusion code: ICD-10-PCS FY2026 table 302, substance H, N or P. */
+    /**
+     * True for a red-cell (or whole-blood) transfusion code: ICD-10-PCS FY2026 table 302 with substance H, N or P, the
+     * listed SNOMED CT procedures, or the listed CPT codes.
+     */
     public boolean isRedCellTransfusion(String system, String code) {
-        if (!ICD10PCS.equals(system) || code == null) {
+        if (code == null) {
+            return false;
+        }
+        if (SNOMED.equals(system)) {
+            return SNOMED_TRANSFUSIONS.containsKey(code.trim());
+        }
+        if (CPT.equals(system)) {
+            return CPT_TRANSFUSIONS.containsKey(code.trim());
+        }
+        if (!ICD10PCS.equals(system)) {
             return false;
         }
         String pcs = code.trim().toUpperCase(Locale.ROOT);
@@ -145,6 +179,24 @@ public final class CodeGroups {
         // 6th character = substance: H whole blood, N red blood cells, P frozen red cells (ICD-10-PCS table 302).
         char substance = pcs.charAt(5);
         return substance == 'H' || substance == 'N' || substance == 'P';
+    }
+
+    /** The SNOMED CT red-cell transfusion procedures, code to preferred term (for the FHIR ValueSet). */
+    public Map<String, String> snomedTransfusions() {
+        return SNOMED_TRANSFUSIONS;
+    }
+
+    /** The CPT transfusion codes, code to short title (for the FHIR ValueSet). */
+    public Map<String, String> cptTransfusions() {
+        return CPT_TRANSFUSIONS;
+    }
+
+    private static Map<String, String> orderedMap(String... codeAndName) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < codeAndName.length; i += 2) {
+            map.put(codeAndName[i], codeAndName[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** The condition rules (for the FHIR ValueSets and documentation). */

@@ -18,8 +18,10 @@ import java.util.Set;
  *
  * <p>Codes: LOINC (loinc.org); each row records how its code-to-meaning link was checked (the words are defined in the
  * knowledge package README). 4552-6 is HbA2 by electrophoresis, not HbA (HbA is 4546-8), whatever some public mappings
- * say. Analytes without a checked code (hepcidin-25, HbE in adult blood, free erythrocyte protoporphyrin) are
- * deliberately absent: those analytes exist but are only reachable through a checked code added later.
+ * say. Zinc protoporphyrin is read from 71797-5 (loinc.org entry checked). No LOINC code for hepcidin-25 or for HbE
+ * in adult blood could be checked against LOINC's published entry (none was found), and free erythrocyte protoporphyrin
+ * 2892-8 was found only in a third-party listing, not on loinc.org: these analytes stay absent here and keep their
+ * current handling (they are reachable only through a checked code added later).
  */
 public final class LabConcepts {
 

@@ -11,6 +11,9 @@ public final class Vocabulary {
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
     public static final String ICD10PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
+    /** CPT (AMA); codes are used only as an enumerated list, no CPT content is shipped beyond code and short title. */
+    public static final String CPT = "http://www.ama-assn.org/go/cpt";
+
     public static final String ATC = "http://www.whocc.no/atc";
     public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public static final String OBSERVATION_INTERPRETATION =

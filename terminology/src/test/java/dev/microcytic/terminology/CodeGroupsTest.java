@@ -338,7 +338,18 @@ class CodeGroupsTest {
         "http://www.cms.gov/Medicare/Coding/ICD10, 30233L1, false",
         "http://www.cms.gov/Medicare/Coding/ICD10, 3E0336Z, false",
         "http://snomed.info/sct, 30233N1, false",
-        "http://example.org, 30233N1, false"
+        "http://example.org, 30233N1, false",
+        // SNOMED CT and CPT transfusion codes are recognised as well; other procedures of those systems are not.
+        "http://snomed.info/sct, 116863004, true",
+        "http://snomed.info/sct, 71493000, true",
+        "http://snomed.info/sct, 12719002, false",
+        "http://www.ama-assn.org/go/cpt, 36430, true",
+        "http://www.ama-assn.org/go/cpt, 36440, true",
+        "http://www.ama-assn.org/go/cpt, 36450, true",
+        "http://www.ama-assn.org/go/cpt, 36455, true",
+        "http://www.ama-assn.org/go/cpt, 86950, false",
+        "http://www.ama-assn.org/go/cpt, 85018, false",
+        "http://example.org, 36430, false"
     })
     void redCellTransfusion(String system, String code, boolean expected) {
         assertThat(groups.isRedCellTransfusion(system, code)).isEqualTo(expected);

@@ -3,7 +3,10 @@ package dev.microcytic.cdshooks.differential;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals.HemoglobinCutoffSet;
 
 /**
- * Tunable parameters of the differential engine. Every default is sourced in the knowledge package or cited below; {@link #defaults()} is what the service runs with.
+ * Tunable parameters of the differential engine. The windows after IV iron and after a transfusion, and the iron-free
+ * time before a hepcidin, are clinical knowledge counted from each blood draw: they are sourced thresholds of the
+ * knowledge package ({@code window.*} in thresholds.json), not settings. Every default is sourced in the knowledge
+ * package or cited below; {@link #defaults()} is what the service runs with.
  *
  * @param hemoglobinCutoffs which WHO hemoglobin cut-off set defines anemia (WHO 2011 or 2024; the set used is reported)
  * @param cbcValidityDays a CBC older than this does not decide the current picture (90 days, less than
@@ -13,9 +16,6 @@ import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals.HemoglobinC
  * @param otherValidityDays copper, zinc, ceruloplasmin, vitamin B6, porphyrins (1 year)
  * @param ironLoadingValidityDays an iron-loaded pattern (high ferritin and TSAT) persists: older iron studies may
  *     still show it when no current ones exist (2 years; Donker 2014: use pre-treatment values for the rare branches)
- * @param transfusionWindowDays after a red-cell transfusion, Hb fractions and indices are not interpreted (3 months,
- *     the life span of donor red cells; Donker 2014)
- * @param ivIronWindowDays ferritin and TSAT are uninterpretable for weeks after IV iron (8 weeks; Van der Staaij 2022)
  * @param medicationWindowDays a medication ended within this window still counts as exposure (90 days)
  * @param oralIronCriterion how oral-iron refractoriness is defined (BSG 2021, Snook 2021, by default)
  * @param labHemoglobinRangeWins whether the lab's Hb lower reference limit replaces the WHO cut-off (never in
@@ -28,8 +28,6 @@ public record EngineSettings(
         int hemoglobinFractionationValidityDays,
         int otherValidityDays,
         int ironLoadingValidityDays,
-        int transfusionWindowDays,
-        int ivIronWindowDays,
         int medicationWindowDays,
         OralIronCriterion oralIronCriterion,
         boolean labHemoglobinRangeWins) {
@@ -51,7 +49,7 @@ public record EngineSettings(
     /** WHO 2024 cut-offs, 90-day windows for CBC and iron studies, BSG 2021 refractoriness. */
     public static EngineSettings defaults() {
         return new EngineSettings(
-                HemoglobinCutoffSet.WHO_2024, 90, 90, 3650, 365, 730, 90, 56, 90, OralIronCriterion.BSG_2021, false);
+                HemoglobinCutoffSet.WHO_2024, 90, 90, 3650, 365, 730, 90, OralIronCriterion.BSG_2021, false);
     }
 
     public EngineSettings withHemoglobinCutoffs(HemoglobinCutoffSet set) {
@@ -62,8 +60,6 @@ public record EngineSettings(
                 hemoglobinFractionationValidityDays,
                 otherValidityDays,
                 ironLoadingValidityDays,
-                transfusionWindowDays,
-                ivIronWindowDays,
                 medicationWindowDays,
                 oralIronCriterion,
                 labHemoglobinRangeWins);
@@ -77,8 +73,6 @@ public record EngineSettings(
                 hemoglobinFractionationValidityDays,
                 otherValidityDays,
                 ironLoadingValidityDays,
-                transfusionWindowDays,
-                ivIronWindowDays,
                 medicationWindowDays,
                 criterion,
                 labHemoglobinRangeWins);

@@ -6,7 +6,9 @@ import dev.microcytic.terminology.Sex;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything about the patient apart from lab values that the differential reads.
@@ -18,6 +20,7 @@ import java.util.Set;
  * @param flags conditions grouped by meaning
  * @param medications medication exposures
  * @param lastTransfusion date of the most recent red-cell transfusion, or null when none is known
+ * @param transfusions the dates of every known red-cell transfusion, oldest first (the last one included)
  */
 public record PatientContext(
         LocalDate evaluationDate,
@@ -26,11 +29,33 @@ public record PatientContext(
         Pregnancy pregnancy,
         Set<ClinicalFlag> flags,
         List<MedicationExposure> medications,
-        LocalDate lastTransfusion) {
+        LocalDate lastTransfusion,
+        List<LocalDate> transfusions) {
 
     public PatientContext {
         flags = Set.copyOf(flags);
         medications = List.copyOf(medications);
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        if (transfusions != null) {
+            transfusions.stream().filter(Objects::nonNull).forEach(dates::add);
+        }
+        if (lastTransfusion != null) {
+            dates.add(lastTransfusion);
+        }
+        transfusions = List.copyOf(dates);
+        lastTransfusion = dates.isEmpty() ? null : dates.last();
+    }
+
+    /** A context that knows only the last transfusion (or none). */
+    public PatientContext(
+            LocalDate evaluationDate,
+            LocalDate birthDate,
+            Sex sex,
+            Pregnancy pregnancy,
+            Set<ClinicalFlag> flags,
+            List<MedicationExposure> medications,
+            LocalDate lastTransfusion) {
+        this(evaluationDate, birthDate, sex, pregnancy, flags, medications, lastTransfusion, List.of());
     }
 
     /** Age in (fractional) years at the evaluation date, or null when the birth date is unknown. */

@@ -35,7 +35,7 @@ import org.hl7.fhir.r4.model.Resource;
  * from Conditions ({@link CodeGroups}, current or hereditary: {@link ConditionReader}); pregnancy from Conditions and the pregnancy-status Observation (Vocabulary.LOINC
  * 82810-3), bounded to the last ~10 months, where a newer "not pregnant" overrides older evidence; medication
  * exposures from MedicationRequests and MedicationStatements (ATC, RxNorm, a contained Medication's ingredients, the
- * display text as a last resort); the last red-cell transfusion from Procedures.
+ * display text as a last resort); every red-cell transfusion from Procedures ({@link TransfusionReader}).
  */
 public final class PatientContextReader {
 
@@ -67,7 +67,7 @@ public final class PatientContextReader {
         Set<ClinicalFlag> flags = EnumSet.noneOf(ClinicalFlag.class);
         List<MedicationExposure> medications = new ArrayList<>();
         List<DatedPregnancy> pregnancy = new ArrayList<>();
-        LocalDate lastTransfusion = null;
+        List<LocalDate> transfusions = new ArrayList<>();
         for (IBaseResource resource : resources) {
             if (resource instanceof Condition condition) {
                 conditions.read(condition, flags, (date, p) -> pregnancy.add(new DatedPregnancy(date, p)));
@@ -75,11 +75,8 @@ public final class PatientContextReader {
                 readMedicationRequest(request, medications);
             } else if (resource instanceof MedicationStatement statement) {
                 readMedicationStatement(statement, medications);
-            } else if (resource instanceof Procedure procedure) {
-                LocalDate transfusion = transfusionDate(procedure);
-                if (transfusion != null && (lastTransfusion == null || transfusion.isAfter(lastTransfusion))) {
-                    lastTransfusion = transfusion;
-                }
+            } else if (resource instanceof Procedure procedure && concerns(procedure)) {
+                TransfusionReader.add(procedure, transfusions);
             } else if (resource instanceof Observation observation) {
                 readPregnancyStatus(observation, pregnancy);
             }
@@ -91,7 +88,8 @@ public final class PatientContextReader {
                 pregnancy(sex, pregnancy, evaluationDate),
                 flags,
                 medications,
-                lastTransfusion);
+                null,
+                transfusions);
     }
 
     /** All resources of a Bundle's entries, or an empty list for null. */
@@ -257,7 +255,15 @@ public final class PatientContextReader {
         } catch (RuntimeException e) {
             // effective[x] of an unexpected type: dates unknown.
         }
-        addExposures(statement.getMedication(), statement, active, start, end, medications);
+        Set<MedicationClass> classes = medicationClasses(statement.getMedication(), statement);
+        MedicationExposure dose = DocumentedDose.of(statement, classes);
+        if (dose != null) {
+            medications.add(dose);
+            return;
+        }
+        for (MedicationClass medicationClass : classes) {
+            medications.add(new MedicationExposure(medicationClass, start, end, active));
+        }
     }
 
     private void addExposures(
@@ -364,29 +370,6 @@ public final class PatientContextReader {
                     && (id.equals(containedId) || ("#" + id).equals(containedId))) {
                 return medication;
             }
-        }
-        return null;
-    }
-
-    private LocalDate transfusionDate(Procedure procedure) {
-        if (procedure.hasStatus()
-                && procedure.getStatus() != Procedure.ProcedureStatus.COMPLETED
-                && procedure.getStatus() != Procedure.ProcedureStatus.INPROGRESS) {
-            return null;
-        }
-        if (!concerns(procedure)) {
-            return null;
-        }
-        try {
-            if (procedure.hasPerformedDateTimeType()) {
-                return localDate(procedure.getPerformedDateTimeType().getValue());
-            }
-            if (procedure.hasPerformedPeriod()) {
-                Period period = procedure.getPerformedPeriod();
-                return localDate(period.hasEnd() ? period.getEnd() : period.getStart());
-            }
-        } catch (RuntimeException e) {
-            // performed[x] of an unexpected type.
         }
         return null;
     }

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * A scenario fixture in Given/When/Then form: {@code given} is the patient (age, sex, pregnancy, flags, medications,
- * transfusion, labs in canonical units with days before the evaluation date), {@code then} the expected differential.
+ * transfusion or {@code transfusionsDaysAgo}, a documented single dose with {@code takenMinutesAgo} and
+ * {@code doseMg}, labs in canonical units with days before the evaluation date), {@code then} the expected differential.
  * Reused by the server's ITs through the test-jar.
  */
 public record ClinicalCase(
@@ -63,7 +64,19 @@ public record ClinicalCase(
             flags.add(ClinicalFlag.valueOf(f.asText()));
         }
         List<MedicationExposure> meds = new ArrayList<>();
+        Instant noon = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
         for (JsonNode m : given.path("medications")) {
+            if (m.hasNonNull("takenMinutesAgo")) {
+                // one documented dose (an oral iron absorption test): its time and, when given, its amount
+                meds.add(new MedicationExposure(
+                        MedicationClass.valueOf(m.get("medication").asText()),
+                        null,
+                        null,
+                        false,
+                        noon.minusSeconds(m.get("takenMinutesAgo").asLong() * 60L),
+                        m.hasNonNull("doseMg") ? m.get("doseMg").asDouble() : null));
+                continue;
+            }
             meds.add(new MedicationExposure(
                     MedicationClass.valueOf(m.get("medication").asText()),
                     m.hasNonNull("startDaysAgo")
@@ -77,9 +90,12 @@ public record ClinicalCase(
         LocalDate transfusion = given.hasNonNull("transfusionDaysAgo")
                 ? date.minusDays(given.get("transfusionDaysAgo").asLong())
                 : null;
+        List<LocalDate> transfusions = new ArrayList<>();
+        for (JsonNode t : given.path("transfusionsDaysAgo")) {
+            transfusions.add(date.minusDays(t.asLong()));
+        }
         List<LabValue> labs = new ArrayList<>();
         int n = 0;
-        Instant noon = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
         for (JsonNode l : given.path("labs")) {
             Analyte analyte = Analyte.valueOf(l.get("analyte").asText());
             Instant effective = noon.minusSeconds(l.path("daysAgo").asLong(0) * 86_400L)
@@ -96,7 +112,8 @@ public record ClinicalCase(
                     l.path("derived").asBoolean(false)));
             n++;
         }
-        PatientContext context = new PatientContext(date, birth, sex, pregnancy, flags, meds, transfusion);
+        PatientContext context =
+                new PatientContext(date, birth, sex, pregnancy, flags, meds, transfusion, transfusions);
         return new ClinicalCase(
                 root.path("id").asText(),
                 root.path("title").asText(),

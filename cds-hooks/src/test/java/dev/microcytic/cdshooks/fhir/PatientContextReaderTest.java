@@ -18,11 +18,15 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PatientContextReaderTest {
 
@@ -152,5 +156,58 @@ class PatientContextReaderTest {
         PatientContext context = reader.read(null, List.of(older, newer, notDone), TODAY);
 
         assertThat(context.lastTransfusion()).isEqualTo(LocalDate.of(2026, 10, 1));
+        // every transfusion is kept: each one's window excludes the Hb drawn inside it from the treatment responses
+        assertThat(context.transfusions()).containsExactly(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 10, 1));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: transfusion {2}")
+    @CsvSource({
+        "http://www.cms.gov/Medicare/Coding/ICD10, 30233N1, true",
+        "http://snomed.info/sct, 116863004, true",
+        "http://snomed.info/sct, 71493000, true",
+        "http://www.ama-assn.org/go/cpt, 36430, true",
+        "http://www.ama-assn.org/go/cpt, 36455, true",
+        "http://snomed.info/sct, 12719002, false",
+        "http://www.ama-assn.org/go/cpt, 85018, false"
+    })
+    void recognisesTransfusionsFromIcd10PcsSnomedAndCpt(String system, String code, boolean transfusion) {
+        Procedure procedure = new Procedure();
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setCode(new CodeableConcept(new Coding(system, code, null)));
+        procedure.setPerformed(new DateTimeType("2026-09-15"));
+
+        PatientContext context = reader.read(null, List.of(procedure), TODAY);
+
+        assertThat(context.lastTransfusion()).isEqualTo(transfusion ? LocalDate.of(2026, 9, 15) : null);
+        assertThat(reader.concerns(procedure)).isEqualTo(transfusion);
+    }
+
+    @ParameterizedTest(name = "oral iron statement at {0} with {1} mg: documented dose {2}")
+    @CsvSource({"2026-09-15T08:00:00Z, 200, true", "2026-09-15, 200, false", "2026-09-15T08:00:00Z, '', false"})
+    void aCompletedOralIronStatementWithTimeAndDoseIsADocumentedDose(String when, String mg, boolean documented) {
+        MedicationStatement statement = new MedicationStatement();
+        statement.setStatus(MedicationStatement.MedicationStatementStatus.COMPLETED);
+        statement.setMedication(
+                new CodeableConcept(new Coding("http://www.whocc.no/atc", "B03AA02", "ferrous fumarate")));
+        statement.setEffective(new DateTimeType(when));
+        if (!mg.isBlank()) {
+            statement
+                    .addDosage()
+                    .addDoseAndRate()
+                    .setDose(new Quantity().setValue(Double.parseDouble(mg)).setCode("mg"));
+        }
+
+        PatientContext context = reader.read(null, List.of(statement), TODAY);
+
+        assertThat(context.medications()).singleElement().satisfies(m -> {
+            assertThat(m.medication()).isEqualTo(MedicationClass.ORAL_IRON);
+            assertThat(m.documentedDose()).isEqualTo(documented);
+            if (documented) {
+                assertThat(m.takenAt()).isEqualTo(java.time.Instant.parse("2026-09-15T08:00:00Z"));
+                assertThat(m.doseMg()).isEqualTo(200.0);
+            } else {
+                assertThat(m.start()).isEqualTo(LocalDate.of(2026, 9, 15));
+            }
+        });
     }
 }

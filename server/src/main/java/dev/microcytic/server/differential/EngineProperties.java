@@ -14,8 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hemoglobinFractionationValidityDays HbA2, HbF, HbE, HbH
  * @param otherValidityDays copper, zinc, ceruloplasmin, vitamin B6, porphyrins
  * @param ironLoadingValidityDays how long an older iron-loaded pattern still counts
- * @param transfusionWindowDays after a red-cell transfusion, Hb fractions and indices are not interpreted
- * @param ivIronWindowDays ferritin and TSAT are not read for this long after IV iron
  * @param medicationWindowDays a medication ended within this window still counts as exposure
  * @param oralIronCriterion how oral-iron refractoriness is defined
  * @param labHemoglobinRangeWins whether the lab's Hb lower reference limit replaces the WHO cut-off
@@ -28,8 +26,6 @@ public record EngineProperties(
         Integer hemoglobinFractionationValidityDays,
         Integer otherValidityDays,
         Integer ironLoadingValidityDays,
-        Integer transfusionWindowDays,
-        Integer ivIronWindowDays,
         Integer medicationWindowDays,
         EngineSettings.OralIronCriterion oralIronCriterion,
         Boolean labHemoglobinRangeWins) {
@@ -44,8 +40,6 @@ public record EngineProperties(
                 or(hemoglobinFractionationValidityDays, d.hemoglobinFractionationValidityDays()),
                 or(otherValidityDays, d.otherValidityDays()),
                 or(ironLoadingValidityDays, d.ironLoadingValidityDays()),
-                or(transfusionWindowDays, d.transfusionWindowDays()),
-                or(ivIronWindowDays, d.ivIronWindowDays()),
                 or(medicationWindowDays, d.medicationWindowDays()),
                 or(oralIronCriterion, d.oralIronCriterion()),
                 or(labHemoglobinRangeWins, d.labHemoglobinRangeWins()));

@@ -230,8 +230,10 @@ final class KnowledgeResourceGenerator {
                 "Red-cell transfusion procedures",
                 "ICD-10-PCS transfusion codes (table 302, FY2026) whose substance (6th character) is whole blood (H),"
                         + " red blood cells (N) or frozen red cells (P), listed one by one because this server holds"
-                        + " no ICD-10-PCS code system; the service applies the same rule to any 302 code. No SNOMED CT"
-                        + " transfusion concept was verified, so none is listed.");
+                        + " no ICD-10-PCS code system; the service applies the same rule to any 302 code. Also the SNOMED"
+                        + " CT red-cell transfusion procedures and the CPT transfusion codes the service matches (CPT is"
+                        + " copyright of the American Medical Association: only these codes are listed, no CPT code"
+                        + " system is shipped).");
         ConceptSetComponent include = set.getCompose().addInclude().setSystem(CodeGroups.ICD10PCS);
         for (TransfusionSite site : TransfusionSite.values()) {
             for (String approach : site.approaches) {
@@ -245,6 +247,14 @@ final class KnowledgeResourceGenerator {
                 }
             }
         }
+        ConceptSetComponent snomed = set.getCompose().addInclude().setSystem(CodeGroups.SNOMED);
+        CodeGroups.standard()
+                .snomedTransfusions()
+                .forEach((code, display) -> snomed.addConcept().setCode(code).setDisplay(display));
+        ConceptSetComponent cpt = set.getCompose().addInclude().setSystem(CodeGroups.CPT);
+        CodeGroups.standard()
+                .cptTransfusions()
+                .forEach((code, display) -> cpt.addConcept().setCode(code).setDisplay(display));
         return set;
     }
 

@@ -105,6 +105,14 @@ final class KnowledgeView {
     final Threshold ageEarlyChildhood;
     final Threshold ageGiWomen;
     final Threshold oiatAdequate;
+    final Threshold oiatPostDoseEarliest;
+    final Threshold oiatPostDoseLatest;
+    final Threshold oiatPreDoseEarliest;
+    /** Windows counted from the draw (days): IV iron, the iron-free time before a hepcidin, a transfusion. */
+    final Threshold windowIvIron;
+
+    final Threshold windowHepcidinIronFree;
+    final Threshold windowTransfusion;
 
     /** The template of one sentence. */
     StatementTemplate wording(Wording wording) {
@@ -225,5 +233,11 @@ final class KnowledgeView {
         ageEarlyChildhood = t.get("age.early-childhood");
         ageGiWomen = t.get("age.gi-evaluation.women");
         oiatAdequate = t.get("oiat.adequate-rise");
+        oiatPostDoseEarliest = t.get("oiat.post-dose.earliest");
+        oiatPostDoseLatest = t.get("oiat.post-dose.latest");
+        oiatPreDoseEarliest = t.get("oiat.pre-dose.earliest");
+        windowIvIron = t.get("window.iv-iron");
+        windowHepcidinIronFree = t.get("window.hepcidin-iron-free");
+        windowTransfusion = t.get("window.transfusion");
     }
 }

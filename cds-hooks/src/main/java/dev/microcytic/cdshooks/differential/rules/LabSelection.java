@@ -8,8 +8,6 @@ import dev.microcytic.cdshooks.differential.PatientContext;
 import dev.microcytic.terminology.Analyte;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -23,7 +21,8 @@ import java.util.Set;
  *
  * @param current the chosen value per analyte ordinal (null when none); never modified after construction
  * @param stale analytes whose only values are older than their window
- * @param blockedByIvIron analytes whose values after IV iron were not read
+ * @param blockedByIvIron analytes whose values drawn within the window after IV iron were not read, and a hepcidin
+ *     drawn within the iron-free window after oral or IV iron
  * @param blockedByTransfusion Hb fractions measured within the transfusion window, not read
  * @param used the values read, in the order read (provenance)
  * @param oldFerritin a ferritin within the iron-loading window when no current one exists, or null
@@ -87,19 +86,7 @@ record LabSelection(
             KnowledgeView k,
             Instant evalEnd,
             Exposures exposures) {
-        Instant ivFrom = exposures.ivIronRecent() && exposures.ivIronStart() != null
-                ? exposures.ivIronStart().atStartOfDay(ZoneOffset.UTC).toInstant()
-                : (exposures.ivIronRecent() ? Instant.MIN : null);
-        LocalDate transfusion = ctx.lastTransfusion();
-        Instant transfusionFrom = transfusion == null
-                ? null
-                : transfusion.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant transfusionTo = transfusion == null
-                ? null
-                : transfusion
-                        .plusDays(s.transfusionWindowDays() + 1L)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
+        int hepcidinIronFreeDays = (int) k.windowHepcidinIronFree.value();
         LabValue[] cur = new LabValue[ANALYTES.length];
         EnumSet<Analyte> stale = EnumSet.noneOf(Analyte.class);
         EnumSet<Analyte> blockedByIvIron = EnumSet.noneOf(Analyte.class);
@@ -110,8 +97,10 @@ record LabSelection(
                 continue;
             }
             Instant from = evalEnd.minus(Duration.ofDays(windowDays(s, analyte)));
-            boolean ivAffected = ivFrom != null && IV_IRON_AFFECTED.contains(analyte);
-            boolean fraction = transfusionFrom != null && FRACTIONS.contains(analyte);
+            boolean ivAffected = !exposures.afterIvIron().isEmpty() && IV_IRON_AFFECTED.contains(analyte);
+            boolean fraction = !exposures.afterTransfusion().isEmpty() && FRACTIONS.contains(analyte);
+            boolean hepcidin =
+                    analyte == Analyte.HEPCIDIN && !exposures.ironTherapy().isEmpty();
             LabValue chosen = null;
             boolean any = false;
             for (int i = series.size() - 1; i >= 0; i--) {
@@ -123,13 +112,15 @@ record LabSelection(
                 if (v.effective().isBefore(from)) {
                     break;
                 }
-                if (ivAffected && !v.effective().isBefore(ivFrom)) {
+                if (ivAffected && Exposures.inAny(exposures.afterIvIron(), v.effective())) {
                     blockedByIvIron.add(analyte);
                     continue;
                 }
-                if (fraction
-                        && !v.effective().isBefore(transfusionFrom)
-                        && v.effective().isBefore(transfusionTo)) {
+                if (hepcidin && ironBefore(exposures, v.effective(), hepcidinIronFreeDays)) {
+                    blockedByIvIron.add(analyte);
+                    continue;
+                }
+                if (fraction && Exposures.inAny(exposures.afterTransfusion(), v.effective())) {
                     blockedByTransfusion.add(analyte);
                     continue;
                 }
@@ -149,11 +140,12 @@ record LabSelection(
         LabValue oldTsat = null;
         if (cur[Analyte.FERRITIN.ordinal()] == null) {
             Instant loadingFrom = evalEnd.minus(Duration.ofDays(s.ironLoadingValidityDays()));
-            oldFerritin = olderValue(panel, Analyte.FERRITIN, ivFrom, loadingFrom, evalEnd);
-            oldTsat = olderValue(panel, Analyte.TRANSFERRIN_SATURATION, ivFrom, loadingFrom, evalEnd);
+            List<Exposures.Span> ivIron = exposures.afterIvIron();
+            oldFerritin = olderValue(panel, Analyte.FERRITIN, ivIron, loadingFrom, evalEnd);
+            oldTsat = olderValue(panel, Analyte.TRANSFERRIN_SATURATION, ivIron, loadingFrom, evalEnd);
             if (oldTsat == null) {
-                LabValue ironOld = olderValue(panel, Analyte.IRON, ivFrom, loadingFrom, evalEnd);
-                LabValue tibcOld = olderValue(panel, Analyte.TIBC, ivFrom, loadingFrom, evalEnd);
+                LabValue ironOld = olderValue(panel, Analyte.IRON, ivIron, loadingFrom, evalEnd);
+                LabValue tibcOld = olderValue(panel, Analyte.TIBC, ivIron, loadingFrom, evalEnd);
                 if (ironOld != null && tibcOld != null && tibcOld.value() > 0) {
                     oldTsat = new LabValue(
                             Analyte.TRANSFERRIN_SATURATION,
@@ -170,7 +162,7 @@ record LabSelection(
         LinkedHashSet<LabValue> used = new LinkedHashSet<>();
         Evidence oiatEvidence = null;
         Boolean oiatAdequate = null;
-        OralIronAbsorption oiat = OralIronAbsorption.of(panel, k, evalEnd);
+        OralIronAbsorption oiat = OralIronAbsorption.of(panel, k, evalEnd, ctx.medications());
         if (oiat != null) {
             oiatAdequate = oiat.adequate();
             oiatEvidence = oiat.evidence();
@@ -214,7 +206,19 @@ record LabSelection(
         return s.ironStudiesValidityDays();
     }
 
-    private static LabValue olderValue(LabPanel panel, Analyte analyte, Instant ivFrom, Instant from, Instant evalEnd) {
+    /** Whether oral or IV iron was taken within {@code days} before the draw. */
+    private static boolean ironBefore(Exposures exposures, Instant drawn, int days) {
+        for (Exposures.Span course : exposures.ironTherapy()) {
+            if (course.overlapsDaysBefore(drawn, days)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The latest value in [from, evalEnd] not drawn inside an IV iron window (an iron-loaded pattern's evidence). */
+    private static LabValue olderValue(
+            LabPanel panel, Analyte analyte, List<Exposures.Span> ivIron, Instant from, Instant evalEnd) {
         List<LabValue> series = panel.series(analyte);
         for (int i = series.size() - 1; i >= 0; i--) {
             LabValue v = series.get(i);
@@ -224,7 +228,7 @@ record LabSelection(
             if (v.effective().isBefore(from)) {
                 return null;
             }
-            if (ivFrom != null && !v.effective().isBefore(ivFrom)) {
+            if (Exposures.inAny(ivIron, v.effective())) {
                 continue;
             }
             return v;

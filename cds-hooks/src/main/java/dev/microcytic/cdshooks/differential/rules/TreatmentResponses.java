@@ -50,12 +50,24 @@ record TreatmentResponses(
         Workup.Response pyridoxine = Workup.Response.NONE;
         Evidence pyridoxineEvidence = null;
         if (exposures.oralIron() != null) {
-            Reading r = response(panel, exposures.oralIron(), rise.value(), (int) days.value(), evalEnd);
+            Reading r = response(
+                    panel,
+                    exposures.oralIron(),
+                    rise.value(),
+                    (int) days.value(),
+                    evalEnd,
+                    exposures.afterTransfusion());
             oralIron = r.response();
             oralIronEvidence = evidence("oral iron", exposures.oralIron(), rise, days, r, used);
         }
         if (exposures.pyridoxine() != null) {
-            Reading r = response(panel, exposures.pyridoxine(), k.pyridoxineRise.value(), (int) days.value(), evalEnd);
+            Reading r = response(
+                    panel,
+                    exposures.pyridoxine(),
+                    k.pyridoxineRise.value(),
+                    (int) days.value(),
+                    evalEnd,
+                    exposures.afterTransfusion());
             pyridoxine = r.response();
             pyridoxineEvidence = evidence("pyridoxine", exposures.pyridoxine(), k.pyridoxineRise, days, r, used);
         }
@@ -65,10 +77,16 @@ record TreatmentResponses(
     /**
      * The Hb response to a treatment from serial values: the latest Hb on or before the start (within 90 days) is the
      * baseline; a rise of at least {@code minRise} at any later point is a response; no such rise at least {@code
-     * minDays} after the start is refractoriness.
+     * minDays} after the start is refractoriness. An Hb drawn inside a transfusion's window is neither a baseline nor a
+     * follow-up: the donor cells, not the treatment, set it (Donker et al., Blood 2014).
      */
     private static Reading response(
-            LabPanel panel, MedicationExposure exposure, double minRise, int minDays, Instant evalEnd) {
+            LabPanel panel,
+            MedicationExposure exposure,
+            double minRise,
+            int minDays,
+            Instant evalEnd,
+            List<Exposures.Span> transfused) {
         if (exposure.start() == null) {
             return new Reading(Workup.Response.NO_DATA, null, null);
         }
@@ -77,7 +95,7 @@ record TreatmentResponses(
         List<LabValue> hbs = panel.series(Analyte.HEMOGLOBIN);
         LabValue baseline = null;
         for (LabValue v : hbs) {
-            if (v.effective() == null || !Double.isFinite(v.value())) {
+            if (v.effective() == null || !Double.isFinite(v.value()) || Exposures.inAny(transfused, v.effective())) {
                 continue;
             }
             if (!v.effective().isAfter(start.plus(Duration.ofDays(1)))
@@ -96,7 +114,8 @@ record TreatmentResponses(
             if (v.effective() == null
                     || !Double.isFinite(v.value())
                     || !v.effective().isAfter(baseline.effective())
-                    || v.effective().isAfter(evalEnd)) {
+                    || v.effective().isAfter(evalEnd)
+                    || Exposures.inAny(transfused, v.effective())) {
                 continue;
             }
             long elapsed = Duration.between(start, v.effective()).toDays();

@@ -133,7 +133,7 @@ final class Workup {
         Sex sex = ctx.sex() == null ? Sex.UNKNOWN : ctx.sex();
         Pregnancy pregnancy = ctx.pregnancy() == null ? Pregnancy.UNKNOWN : ctx.pregnancy();
         boolean pregnant = pregnancy.pregnant() && sex != Sex.MALE;
-        Exposures exposures = Exposures.of(ctx, s, evalDate);
+        Exposures exposures = Exposures.of(ctx, s, k, evalDate);
         LabSelection values = LabSelection.of(panel, ctx, s, k, evalEnd, exposures);
         Detection detection = Detection.of(k, s, ctx.birthDate(), evalDate, sex, pregnancy, pregnant, values);
         IndexReading indices = null;
