@@ -119,20 +119,41 @@ final class AcquiredCauseRules {
         boolean deficient = w.iron.deficient();
         boolean unknown = w.iron == Workup.IronStatus.UNKNOWN;
         boolean loaded = w.ironLoaded();
+        boolean pyridoxineResponse = w.pyridoxineResponse == Workup.Response.RESPONSIVE;
+        // a drug list alone is weak: the sideroblastic anemia needs iron loading, a low B6 or a pyridoxine response
+        // (Bottomley 2017), and a disproportionate microcytosis is a thalassaemia trait until fractionation says
+        // otherwise
+        boolean drugOnly = drug && !b6Low && !loaded && !pyridoxineResponse;
+        boolean protectedInh = inh && w.recent(MedicationClass.PYRIDOXINE) && !linezolid && !chloramphenicol;
+        boolean chloramphenicolOnly = chloramphenicol && !inh && !linezolid;
+        boolean disproportion = w.disproportion() || w.leansThalassemia();
         CauseBuilder b;
         if (drug || b6Low) {
             if (deficient) {
                 b = board.propose(
                         Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_DEFICIENT);
+            } else if (drugOnly && (protectedInh || chloramphenicolOnly || disproportion)) {
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_DRUG_WEAK);
             } else if (unknown) {
                 b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, Score.SIDEROBLASTIC_ACQUIRED_RISK);
+            } else if (drugOnly) {
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, Score.SIDEROBLASTIC_ACQUIRED_DRUG_ONLY);
             } else {
                 b = board.propose(
                         Cause.SIDEROBLASTIC_ACQUIRED,
-                        LIKELY,
+                        disproportion ? POSSIBLE : LIKELY,
                         loaded
                                 ? Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_LOADED
                                 : Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_UNKNOWN);
+            }
+            if (drugOnly && !deficient) {
+                b.oppose(w.finding(Wording.SIDEROBLASTIC_DRUG_LIST_ONLY));
+            }
+            if (disproportion && !deficient) {
+                b.oppose(w.finding(Wording.SIDEROBLASTIC_DISPROPORTION));
+            }
+            if (chloramphenicolOnly) {
+                b.oppose(w.finding(Wording.SIDEROBLASTIC_CHLORAMPHENICOL_ROUTE));
             }
         } else if (alcohol) {
             b = board.propose(
@@ -180,7 +201,7 @@ final class AcquiredCauseRules {
         if (loaded) {
             b.support(w.compare(w.tsatForLoading(), w.k.tsatHigh, "iron loading, typical of sideroblastic anemia"));
         }
-        if (w.pyridoxineResponse == Workup.Response.RESPONSIVE && w.pyridoxineEvidence != null) {
+        if (pyridoxineResponse && w.pyridoxineEvidence != null) {
             b.support(w.pyridoxineEvidence);
         }
         if (deficient) {
@@ -297,8 +318,14 @@ final class AcquiredCauseRules {
         boolean ironOk = ferritin != null && !w.k.ckdFerritin.test(ferritin.value())
                 || tsat != null && !w.k.ckdTsat.test(tsat.value());
         CauseBuilder b;
-        if (ironOk && !w.leansThalassemia()) {
+        if (ironOk && !w.leansThalassemia() && !w.microcytosis) {
             b = board.propose(Cause.ANEMIA_OF_CKD, LIKELY, Score.CKD_IRON_REPLETE);
+        } else if (ironOk && !w.leansThalassemia()) {
+            // anemia of CKD is normocytic (KDIGO 2012): with iron present it does not explain a microcytosis by itself
+            b = board.propose(Cause.ANEMIA_OF_CKD, POSSIBLE, Score.CKD_MICROCYTIC);
+            if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
+                b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Microcytosis with iron present in CKD: exclude a trait");
+            }
         } else {
             b = board.propose(
                     Cause.ANEMIA_OF_CKD, POSSIBLE, absoluteId ? Score.CKD_ABSOLUTE_IRON_DEFICIENCY : Score.CKD);

@@ -19,11 +19,19 @@ import java.util.Set;
  * ceruloplasmin; isolated ataxia → ABCB7; photosensitivity with or without hemolysis → CEP / EPP / XLPP, in {@link PorphyriaRules}), step 4 iron
  * parameters (very low TSAT with ferritin not low → IRIDA by the TSAT/hepcidin ratio and oral-iron refractoriness;
  * transferrin absent → atransferrinemia; iron-loaded microcytosis by severity and age → SLC25A38 / ALAS2 / STEAP3 /
- * GLRX5 / DMT1; ferritin high with TSAT low-normal → ferroportin disease). Missing data is not a negative result: a
+ * GLRX5 / DMT1, in {@link IronLoadedRules}; ferritin high with TSAT low-normal → ferroportin disease). Missing data is not a negative result: a
  * rare cause leads only with a pathognomonic value or when the common causes are excluded; otherwise it is at most
  * considered, with the test that decides it.
  */
 final class DonkerRules {
+
+    /** The causes read from a high TSAT: they need iron loading established ({@link Workup#ironLoaded()}). */
+    static final Set<Cause> TSAT_LOADING = EnumSet.of(
+            Cause.XLSA,
+            Cause.CONGENITAL_SIDEROBLASTIC,
+            Cause.STEAP3_DEFICIENCY,
+            Cause.DMT1_DEFICIENCY,
+            Cause.ATRANSFERRINEMIA);
 
     static final Set<Cause> IRON_LOADING = EnumSet.of(
             Cause.XLSA,
@@ -35,13 +43,16 @@ final class DonkerRules {
             Cause.XLSA_ATAXIA,
             Cause.ACERULOPLASMINEMIA);
 
+    /** Rare branches go to a haematologist before a gene panel is ordered. */
+    static final String REFERRAL = "Rare cause: haematology review before gene panels";
+
     private DonkerRules() {}
 
     static void apply(Workup w, Board board) {
         aceruloplasminemia(w, board);
         atransferrinemia(w, board);
         ferroportin(w, board);
-        ironLoaded(w, board);
+        IronLoadedRules.apply(w, board);
         ataxia(w, board);
         PorphyriaRules.apply(w, board);
     }
@@ -72,6 +83,7 @@ final class DonkerRules {
                                     + " also lower ceruloplasmin",
                             "marchi-2019"));
                 }
+                b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
                 b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing confirms aceruloplasminemia");
                 b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
                 b.caveat(phlebotomy());
@@ -107,6 +119,7 @@ final class DonkerRules {
         }
         cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
         b.test(NextTest.CERULOPLASMIN, "Cheap and decisive: undetectable in aceruloplasminemia");
+        b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
         b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing if ceruloplasmin is undetectable");
         b.caveat(phlebotomy());
     }
@@ -172,6 +185,7 @@ final class DonkerRules {
             if (tf == null) {
                 b.test(NextTest.TRANSFERRIN, "Serum transferrin (< 35 mg/dL)");
             }
+            b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
             b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "TF sequencing");
             b.test(NextTest.LIVER_IRON_MRI, "Iron overload in liver and heart");
             b.caveat(new Caveat(
@@ -221,147 +235,8 @@ final class DonkerRules {
             b.test(NextTest.CERULOPLASMIN, "Exclude aceruloplasminemia (same iron pattern)");
         }
         b.test(NextTest.LIVER_IRON_MRI, "Liver iron loading");
+        b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
         b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "SLC40A1 sequencing");
-    }
-
-    // ------------------------------------------------------------------------------------------------ step 4c
-
-    private static void ironLoaded(Workup w, Board board) {
-        LabValue ferritin = w.ferritinForLoading();
-        if (ferritin == null || w.inflamed) {
-            return;
-        }
-        boolean loaded = w.ironLoaded();
-        boolean pyridoxineResponsive = w.pyridoxineResponse == Workup.Response.RESPONSIVE;
-        boolean ferritinHigh = w.overloadThreshold().test(ferritin.value());
-        boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
-        boolean veryLowMcv = w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV));
-        boolean earlyChild = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
-        if (!loaded
-                && !(pyridoxineResponsive && ferritin.value() >= w.probableBelow)
-                && !(severe && veryLowMcv && earlyChild && ferritinHigh)) {
-            return;
-        }
-        if (w.transfusionRecent) {
-            board.caveat(new Caveat(
-                    "transfusion-iron-loading",
-                    "Iron loading after a recent transfusion does not raise the rare iron-loading causes.",
-                    "donker-2014"));
-            return;
-        }
-        if (w.iron.deficient() && !pyridoxineResponsive) {
-            return;
-        }
-        LabValue tsat = w.tsatForLoading();
-        Evidence loadEvidence = tsat != null && w.k.tsatHigh.test(tsat.value())
-                ? w.compare(tsat, w.k.tsatHigh, "iron loading (Donker step 4c)")
-                : null;
-        Evidence ferritinEvidence = ferritinHigh ? w.compare(ferritin, w.overloadThreshold(), "iron overload") : null;
-        boolean male = w.sex == Sex.MALE;
-        boolean dimorphic = w.high(Analyte.RDW_CV, w.k.rdwHigh);
-        boolean hypogonadism = w.flag(ClinicalFlag.HYPOGONADISM);
-        boolean pyridoxineRefractory = w.pyridoxineResponse == Workup.Response.REFRACTORY;
-
-        CauseBuilder xlsa;
-        CauseBuilder csa;
-        CauseBuilder steap3;
-        CauseBuilder dmt1;
-        if (pyridoxineResponsive) {
-            xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE);
-            xlsa.support(w.pyridoxineEvidence);
-            csa = board.propose(
-                    Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC_PYRIDOXINE_RESPONSE);
-            steap3 = null;
-            dmt1 = null;
-        } else if (severe && veryLowMcv && earlyChild) {
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, Score.CONGENITAL_SIDEROBLASTIC_SEVERE_CHILD);
-            csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
-            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
-            csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
-            xlsa = board.propose(Cause.XLSA, CONSIDER, male ? Score.XLSA_MALE : Score.XLSA_FEMALE);
-            steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY,
-                    hypogonadism ? POSSIBLE : CONSIDER,
-                    hypogonadism ? Score.STEAP3_HYPOGONADISM : Score.STEAP3);
-            boolean mild = ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            dmt1 = board.propose(
-                    Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? Score.DMT1_MILD_LOADING : Score.DMT1);
-        } else {
-            boolean xlsaFits = male || dimorphic;
-            xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? Score.XLSA_FITS : Score.XLSA);
-            if (male) {
-                xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
-            } else if (dimorphic) {
-                xlsa.support(w.evRange(
-                        Analyte.RDW_CV,
-                        w.k.rdwHigh,
-                        true,
-                        "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
-            }
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC);
-            steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY,
-                    hypogonadism ? POSSIBLE : CONSIDER,
-                    hypogonadism ? Score.STEAP3_HYPOGONADISM_OTHER : Score.STEAP3_OTHER);
-            boolean mildChild = earlyChild && ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            // anemia from early childhood with TSAT high but ferritin only mildly raised is the DMT1 picture
-            dmt1 = board.propose(
-                    Cause.DMT1_DEFICIENCY,
-                    mildChild ? POSSIBLE : CONSIDER,
-                    mildChild ? Score.DMT1_EARLY_CHILDHOOD : Score.DMT1_OTHER);
-        }
-        for (CauseBuilder b : new CauseBuilder[] {xlsa, csa, steap3, dmt1}) {
-            if (b == null) {
-                continue;
-            }
-            b.support(loadEvidence);
-            b.support(ferritinEvidence);
-            if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
-                b.test(
-                        NextTest.HEMOGLOBIN_FRACTIONATION,
-                        "Exclude thalassaemia intermedia / HbE/beta-thal / HbH first (commonest iron-loaded"
-                                + " microcytosis)");
-            }
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "DNA first (Dutch guideline): congenital SA / iron panel");
-            b.test(NextTest.LIVER_IRON_MRI, "Quantify iron overload (ferritin can under-state it)");
-            if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
-                b.support(Evidence.finding("A disorder of iron metabolism is on the problem list", "donker-2014"));
-            }
-        }
-        xlsa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts (ALAS2, SLC25A38, STEAP3; none in DMT1)");
-        csa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
-        if (w.pyridoxine == null) {
-            xlsa.caveat(new Caveat(
-                    "pyridoxine-trial",
-                    "A pyridoxine trial (50–200 mg/day) is reasonable in suspected XLSA; judge it only after iron"
-                            + " overload is treated.",
-                    "donker-2014"));
-        }
-        if (pyridoxineRefractory) {
-            xlsa.oppose(w.pyridoxineEvidence);
-            csa.support(w.pyridoxineEvidence);
-        }
-        if (steap3 != null && hypogonadism) {
-            steap3.support(Evidence.finding(
-                    "Hypogonadism (STEAP3 has gonadal dysfunction; a weak modifier, one" + " family)",
-                    "grandchamp-2011"));
-        }
-        if (dmt1 != null) {
-            dmt1.support(Evidence.finding(
-                    "DMT1: anemia from birth; TSAT high with only mildly raised ferritin; no" + " ring sideroblasts",
-                    "iolascon-2008"));
-            if (earlyChild) {
-                dmt1.support(Evidence.finding("Early-childhood onset", "donker-2014"));
-            }
-        }
-        if (w.val(Analyte.FERRITIN) == null && ferritin != null) {
-            board.caveat(new Caveat(
-                    "older-iron-studies",
-                    "The iron-loaded pattern comes from iron studies older than 90 days ("
-                            + ferritin.effective().toString().substring(0, 10) + "); repeat them.",
-                    "donker-2014"));
-            xlsa.test(NextTest.IRON_STUDIES, "Current ferritin and TSAT");
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ step 3a ataxia
@@ -393,6 +268,7 @@ final class DonkerRules {
         if (!copperNormal) {
             b.test(NextTest.COPPER_ZINC, "Copper-deficiency myeloneuropathy causes sensory ataxia");
         }
+        b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
         b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "ABCB7 sequencing");
         b.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
     }

@@ -1,7 +1,6 @@
 package dev.microcytic.cdshooks.differential.rules;
 
 import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
-import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.Caveat;
@@ -14,7 +13,8 @@ import dev.microcytic.terminology.ValueFormat;
 /**
  * Step 4a of the Donker 2014 flowchart: a very low TSAT with ferritin not low points to iron-refractory iron deficiency
  * anemia (TMPRSS6), read by the TSAT/hepcidin ratio, the Hb response to oral iron and the oral iron absorption test.
- * IRIDA may lead only when inflammation is excluded; {@link Ranking} applies that gate.
+ * IRIDA is at most possible until oral-iron refractoriness is shown and coeliac disease, H. pylori and autoimmune
+ * gastritis are excluded (Donker 2014, step 4a), and may lead only when inflammation is excluded ({@link Ranking}).
  */
 final class IridaRules {
 
@@ -58,8 +58,10 @@ final class IridaRules {
                         && w.k.crpRareBranch.test(w.v(Analyte.CRP))
                         && !w.flag(ClinicalFlag.INFLAMMATION);
                 boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
+                // at most possible until oral-iron refractoriness is shown and coeliac disease, H. pylori and
+                // autoimmune gastritis are excluded (Donker 2014, step 4a)
                 CauseBuilder b = crpOk
-                        ? board.propose(Cause.IRIDA, LIKELY, Score.IRIDA_RATIO_CONFIRMED)
+                        ? board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_RATIO_CONFIRMED)
                         : board.propose(
                                 Cause.IRIDA,
                                 inflamedNow ? CONSIDER : POSSIBLE,
@@ -76,6 +78,7 @@ final class IridaRules {
                     b.oppose(w.ev(Analyte.CRP, w.k.crpRareBranch, "the ratio was validated with CRP < 10 mg/L"));
                 }
                 mcvSupport(w, b);
+                exclusions(w, b);
                 b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "Confirms IRIDA (bi-allelic TMPRSS6 variants)");
                 b.caveat(new Caveat(
                         "irida-iv-iron",
@@ -162,15 +165,39 @@ final class IridaRules {
         }
     }
 
-    private static void iridaTests(Workup w, CauseBuilder b) {
-        boolean adult = !w.ageKnown || w.age >= 15;
-        if (w.oralIronResponse == Workup.Response.REFRACTORY) {
+    /**
+     * Coeliac disease, H. pylori and autoimmune gastritis explain refractoriness to oral iron and are excluded before
+     * IRIDA (Donker 2014, step 4a; Hershko and Camaschella 2014): the engine reads no test that excludes them, so
+     * IRIDA is at most possible and the card asks for them; one on the problem list keeps IRIDA at the bottom.
+     */
+    private static void exclusions(Workup w, CauseBuilder b) {
+        boolean explained = false;
+        if (w.flag(ClinicalFlag.COELIAC_DISEASE)) {
+            b.oppose(w.finding(Wording.IRIDA_EXPLAINED_COELIAC));
+            explained = true;
+        } else {
             b.test(NextTest.COELIAC_SEROLOGY, "Exclude coeliac disease before IRIDA (Donker 2014)");
-            b.test(NextTest.HELICOBACTER_TEST, "Exclude H. pylori before IRIDA");
-            if (adult) {
-                b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Exclude autoimmune gastritis before IRIDA");
-            }
         }
+        if (w.flag(ClinicalFlag.HELICOBACTER_PYLORI)) {
+            b.oppose(w.finding(Wording.IRIDA_EXPLAINED_HELICOBACTER));
+            explained = true;
+        } else {
+            b.test(NextTest.HELICOBACTER_TEST, "Exclude H. pylori before IRIDA");
+        }
+        if (w.flag(ClinicalFlag.AUTOIMMUNE_GASTRITIS)) {
+            b.oppose(w.finding(Wording.IRIDA_EXPLAINED_AUTOIMMUNE_GASTRITIS));
+            explained = true;
+        } else if (!w.ageKnown || w.age >= 15) {
+            b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Exclude autoimmune gastritis before IRIDA");
+        }
+        if (explained) {
+            b.cap(CONSIDER, Math.min(b.score, w.k.score(Score.IRIDA_EXPLAINED)));
+        }
+        b.test(NextTest.HEMATOLOGY_REFERRAL, DonkerRules.REFERRAL);
+    }
+
+    private static void iridaTests(Workup w, CauseBuilder b) {
+        exclusions(w, b);
         if (!w.present(Analyte.CRP)) {
             b.test(NextTest.CRP, "Inflammation must be excluded (CRP < 10 mg/L for the TSAT/hepcidin ratio)");
         }

@@ -41,6 +41,7 @@ final class PorphyriaRules {
             }
             b.test(NextTest.PORPHYRIN_ISOMERS, "Uroporphyrin I and coproporphyrin I accumulate in CEP");
             b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis");
+            b.test(NextTest.HEMATOLOGY_REFERRAL, DonkerRules.REFERRAL);
             b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "UROS / GATA1 sequencing");
             return;
         }
@@ -67,6 +68,7 @@ final class PorphyriaRules {
             b.test(
                     NextTest.PROTOPORPHYRIN_FRACTIONATION,
                     "Mainly free protoporphyrin = EPP (FECH); free and zinc = XLPP (ALAS2)");
+            b.test(NextTest.HEMATOLOGY_REFERRAL, DonkerRules.REFERRAL);
             b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "FECH / ALAS2 exon 11 sequencing");
         }
         if (w.iron.deficient()) {

@@ -92,7 +92,8 @@ final class Ranking {
 
     /**
      * The iron-loading rare causes may lead only when Hb fractionation was done and shows no
-     * hemoglobinopathy, there was no transfusion or IV iron in the window and no sideroblastic drug or alcohol;
+     * hemoglobinopathy, there was no transfusion or IV iron in the window, no sideroblastic drug or alcohol and
+     * inflammation is excluded, and (for the causes read from a high TSAT) iron loading is established;
      * otherwise they rank below the hemoglobinopathies and fractionation is suggested first. IRIDA may lead only when
      * inflammation is excluded (CRP known and not raised). A pathognomonic value (tier A) lifts the gate.
      */
@@ -109,7 +110,7 @@ final class Ranking {
                 rareIronLoading = true;
             }
         }
-        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
+        if (rareIronLoading && !fractionationDone && w.ironLoadingPattern()) {
             CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.GATE_NTDT);
             beta.support(w.finding(Wording.IRON_LOADED_NTDT));
             beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
@@ -139,11 +140,21 @@ final class Ranking {
                 }
             }
         }
-        boolean mayLead = fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
+        // the common explanations of an iron-loaded pattern (transfusion, IV iron, inflammation) are ruled out first
+        // (Donker 2014 fig. 2, first box), and a cause read from a high TSAT needs the loading established, not one
+        // high TSAT (EASL 2022)
+        boolean commonExcluded = fractionationDone
+                && !hemoglobinopathy
+                && !w.transfusionRecent
+                && !w.ivIronRecent
+                && !drugs
+                && w.inflammationExcluded;
+        boolean loadingEstablished = w.ironLoaded();
         for (CauseBuilder b : board.proposals()) {
             if (b.score >= CauseBuilder.TIER_A || !b.cause.genetic()) {
                 continue;
             }
+            boolean mayLead = commonExcluded && (loadingEstablished || !DonkerRules.TSAT_LOADING.contains(b.cause));
             if (DonkerRules.IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
                 // rank below the best hemoglobinopathy candidate (band first, then score)
                 int ceiling = bestHemoglobinopathy > 0
@@ -154,6 +165,9 @@ final class Ranking {
                         Math.max(w.k.score(Score.GATE_RARE_IRON_LOADING_FLOOR), Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
                     b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
+                }
+                if (!w.present(Analyte.CRP) && !w.inflamed) {
+                    b.test(NextTest.CRP, "Exclude inflammation before a rare iron-loading cause");
                 }
             }
             if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {

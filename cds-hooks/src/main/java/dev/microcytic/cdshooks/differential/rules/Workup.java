@@ -87,6 +87,9 @@ final class Workup {
     final Evidence oralIronEvidence;
     final Evidence pyridoxineEvidence;
 
+    /** The TSAT draws that can show iron loading (repeated, without iron before the draw). */
+    final IronLoading loading;
+
     /** The values read, in the order read (provenance). */
     final List<LabValue> used;
 
@@ -137,6 +140,7 @@ final class Workup {
         IndexReading indices = null;
         IronReading iron = null;
         TreatmentResponses responses = null;
+        IronLoading loading = IronLoading.NONE;
         if (detection.applies(k, values)) {
             indices = IndexReading.of(k, values, exposures.transfusionRecent());
             iron = IronReading.of(
@@ -149,6 +153,7 @@ final class Workup {
                     detection.findings().anemia(),
                     values);
             responses = TreatmentResponses.of(k, s, panel, exposures, evalEnd);
+            loading = IronLoading.of(k, s, panel, ctx, evalEnd);
         }
         return new Workup(
                 k,
@@ -163,7 +168,8 @@ final class Workup {
                 detection,
                 indices,
                 iron,
-                responses);
+                responses,
+                loading);
     }
 
     private Workup(
@@ -179,7 +185,8 @@ final class Workup {
             Detection detection,
             IndexReading indices,
             IronReading iron,
-            TreatmentResponses responses) {
+            TreatmentResponses responses,
+            IronLoading loading) {
         this.k = k;
         this.ctx = ctx;
         this.evalDate = evalDate;
@@ -220,6 +227,7 @@ final class Workup {
         this.pyridoxineResponse = r.pyridoxine();
         this.oralIronEvidence = r.oralIronEvidence();
         this.pyridoxineEvidence = r.pyridoxineEvidence();
+        this.loading = loading;
         if (r.used().isEmpty()) {
             this.used = List.copyOf(values.used());
         } else {
@@ -334,8 +342,21 @@ final class Workup {
         return sex == Sex.MALE ? k.ferritinOverloadMale : k.ferritinOverloadFemale;
     }
 
-    /** Ferritin (current, or older within the iron-loading window) and TSAT show iron loading. */
+    /**
+     * Iron loading established: the iron-loaded pattern with TSAT high on two separate draws taken without iron, the
+     * latest not on iron, and ferritin above the overload threshold (EASL 2022: a persistently raised TSAT with a
+     * raised ferritin; one high TSAT is not iron loading).
+     */
     boolean ironLoaded() {
+        LabValue ferritin = ferritinForLoading();
+        return ironLoadingPattern()
+                && loading.repeated()
+                && !loading.latestOnIron()
+                && overloadThreshold().test(ferritin.value());
+    }
+
+    /** Ferritin (current, or older within the iron-loading window) not low and TSAT high: iron loading suspected. */
+    boolean ironLoadingPattern() {
         LabValue ferritin = ferritinForLoading();
         LabValue tsat = tsatForLoading();
         return ferritin != null
