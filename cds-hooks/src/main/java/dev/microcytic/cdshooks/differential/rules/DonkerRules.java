@@ -5,7 +5,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
 import dev.microcytic.cdshooks.differential.Caveat;
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
@@ -43,9 +42,6 @@ final class DonkerRules {
             Cause.XLSA_ATAXIA,
             Cause.ACERULOPLASMINEMIA);
 
-    /** Rare branches go to a haematologist before a gene panel is ordered. */
-    static final String REFERRAL = "Rare cause: haematology review before gene panels";
-
     private DonkerRules() {}
 
     static void apply(Workup w, Board board) {
@@ -75,23 +71,27 @@ final class DonkerRules {
                         ferritinHigh
                                 ? Score.ACERULOPLASMINEMIA_UNDETECTABLE_FERRITIN_HIGH
                                 : Score.ACERULOPLASMINEMIA_UNDETECTABLE);
-                b.support(w.compare(cp, w.k.ceruloplasminUndetectable, "undetectable ceruloplasmin"));
+                b.support(w.compare(
+                        cp,
+                        w.k.ceruloplasminUndetectable,
+                        w.meaning(Meaning.ACERULOPLASMINEMIA_UNDETECTABLE_CERULOPLASMIN)));
                 cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
                 if (!ferritinHigh) {
-                    b.oppose(Evidence.finding(
-                            "Ferritin not raised: Wilson disease, copper deficiency or protein loss"
-                                    + " also lower ceruloplasmin",
-                            "marchi-2019"));
+                    b.oppose(w.finding(Finding.ACERULOPLASMINEMIA_FERRITIN_RAISED_WILSON_DISEASE_COPPER));
                 }
-                b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
-                b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing confirms aceruloplasminemia");
-                b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
+                b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+                b.test(
+                        NextTest.IRON_METABOLISM_GENE_PANEL,
+                        w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CONFIRMS_ACERULOPLASMINEMIA));
+                b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_BRAIN_LIVER_IRON_MRI));
                 b.caveat(phlebotomy());
             } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
                 CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_LOW);
                 b.support(w.compare(
-                        cp, w.k.ceruloplasminLow, "low, not undetectable (heterozygote? copper" + " deficiency?)"));
-                b.test(NextTest.COPPER_ZINC, "Copper deficiency also lowers ceruloplasmin");
+                        cp,
+                        w.k.ceruloplasminLow,
+                        w.meaning(Meaning.ACERULOPLASMINEMIA_LOW_UNDETECTABLE_HETEROZYGOTE_COPPER_DEFICIENCY)));
+                b.test(NextTest.COPPER_ZINC, w.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_LOWERS_CERULOPLASMIN));
             }
             return;
         }
@@ -110,7 +110,7 @@ final class DonkerRules {
         } else if (diabetes || neuro) {
             b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_CONTEXT);
             if (!w.present(Analyte.CRP)) {
-                b.test(NextTest.CRP, "Inflammation produces the same high-ferritin, low-TSAT pattern");
+                b.test(NextTest.CRP, w.reason(TestReason.CRP_INFLAMMATION_PRODUCES_SAME_HIGH_FERRITIN));
             }
         } else if (w.inflammationExcluded) {
             b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_IRON_LOADED);
@@ -118,9 +118,13 @@ final class DonkerRules {
             return;
         }
         cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
-        b.test(NextTest.CERULOPLASMIN, "Cheap and decisive: undetectable in aceruloplasminemia");
-        b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing if ceruloplasmin is undetectable");
+        b.test(
+                NextTest.CERULOPLASMIN,
+                w.reason(TestReason.CERULOPLASMIN_CHEAP_DECISIVE_UNDETECTABLE_ACERULOPLASMINEMIA));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(
+                NextTest.IRON_METABOLISM_GENE_PANEL,
+                w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CERULOPLASMIN_UNDETECTABLE));
         b.caveat(phlebotomy());
     }
 
@@ -133,18 +137,20 @@ final class DonkerRules {
             boolean diabetes,
             boolean neuro) {
         if (ferritinHigh) {
-            b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia"));
+            b.support(w.compare(
+                    ferritin, w.overloadThreshold(), w.meaning(Meaning.ACERULOPLASMINEMIA_HYPERFERRITINEMIA)));
         }
         if (tsatLowish) {
-            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "low TSAT with high ferritin"));
+            b.support(w.ev(
+                    Analyte.TRANSFERRIN_SATURATION,
+                    w.k.tsatRestricted,
+                    w.meaning(Meaning.ACERULOPLASMINEMIA_LOW_TSAT_HIGH_FERRITIN)));
         }
         if (diabetes) {
-            b.support(Evidence.finding("Diabetes (the first symptom in 68.5 % of patients)", "vroegindeweij-2015"));
+            b.support(w.finding(Finding.ACERULOPLASMINEMIA_DIABETES_SYMPTOM_68_5_PATIENTS));
         }
         if (neuro) {
-            b.support(Evidence.finding(
-                    "Neurological disease (movement disorder, cognitive decline, retinal" + " degeneration)",
-                    "vroegindeweij-2015"));
+            b.support(w.finding(Finding.ACERULOPLASMINEMIA_NEUROLOGICAL_DISEASE_MOVEMENT_DISORDER_COGNITIVE));
         }
     }
 
@@ -172,22 +178,21 @@ final class DonkerRules {
                     ferritinHigh ? Score.ATRANSFERRINEMIA_ABSENT_FERRITIN_HIGH : Score.ATRANSFERRINEMIA_ABSENT);
             b.support(
                     tf != null
-                            ? w.compare(tf, w.k.transferrinAbsent, "transferrin very low")
-                            : w.compare(tibc, w.k.tibcAbsent, "TIBC very low"));
+                            ? w.compare(
+                                    tf, w.k.transferrinAbsent, w.meaning(Meaning.ATRANSFERRINEMIA_TRANSFERRIN_VERY_LOW))
+                            : w.compare(tibc, w.k.tibcAbsent, w.meaning(Meaning.ATRANSFERRINEMIA_TIBC_VERY_LOW)));
             if (ferritinHigh) {
-                b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
+                b.support(
+                        w.compare(ferritin, w.overloadThreshold(), w.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
             } else {
-                b.oppose(Evidence.finding(
-                        "Ferritin not raised: heterozygous carrier, nephrotic syndrome or"
-                                + " malnutrition also lower transferrin",
-                        "shamsian-2009"));
+                b.oppose(w.finding(Finding.ATRANSFERRINEMIA_FERRITIN_RAISED_HETEROZYGOUS_CARRIER_NEPHROTIC));
             }
             if (tf == null) {
-                b.test(NextTest.TRANSFERRIN, "Serum transferrin (< 35 mg/dL)");
+                b.test(NextTest.TRANSFERRIN, w.reason(TestReason.TRANSFERRIN_SERUM_TRANSFERRIN_35_MG_DL));
             }
-            b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "TF sequencing");
-            b.test(NextTest.LIVER_IRON_MRI, "Iron overload in liver and heart");
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_TF_SEQUENCING));
+            b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_IRON_OVERLOAD_LIVER_HEART));
             b.caveat(new Caveat(
                     "atransferrinemia-no-iron",
                     "Atransferrinemia: do not give iron (treated with plasma or apotransferrin).",
@@ -202,8 +207,8 @@ final class DonkerRules {
         boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
         if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
             CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, Score.ATRANSFERRINEMIA_UNTESTED);
-            b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
-            b.test(NextTest.TRANSFERRIN, "Transferrin < 35 mg/dL decides atransferrinemia");
+            b.support(w.compare(ferritin, w.overloadThreshold(), w.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
+            b.test(NextTest.TRANSFERRIN, w.reason(TestReason.TRANSFERRIN_TRANSFERRIN_35_MG_DL_DECIDES));
         }
     }
 
@@ -228,15 +233,20 @@ final class DonkerRules {
             return;
         }
         CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, Score.FERROPORTIN_DISEASE);
-        b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia without inflammation"));
-        b.support(w.compare(tsat, w.k.tsatHigh, "TSAT low-normal (macrophage iron loading)"));
-        b.oppose(Evidence.finding("Ferroportin disease is usually normocytic with mild anemia", "donker-2014"));
+        b.support(w.compare(
+                ferritin,
+                w.overloadThreshold(),
+                w.meaning(Meaning.FERROPORTIN_HYPERFERRITINEMIA_WITHOUT_INFLAMMATION)));
+        b.support(w.compare(tsat, w.k.tsatHigh, w.meaning(Meaning.FERROPORTIN_TSAT_LOW_NORMAL_MACROPHAGE_IRON)));
+        b.oppose(w.finding(Finding.FERROPORTIN_FERROPORTIN_DISEASE_USUALLY_NORMOCYTIC_MILD));
         if (!w.present(Analyte.CERULOPLASMIN)) {
-            b.test(NextTest.CERULOPLASMIN, "Exclude aceruloplasminemia (same iron pattern)");
+            b.test(
+                    NextTest.CERULOPLASMIN,
+                    w.reason(TestReason.CERULOPLASMIN_EXCLUDE_ACERULOPLASMINEMIA_SAME_IRON_PATTERN));
         }
-        b.test(NextTest.LIVER_IRON_MRI, "Liver iron loading");
-        b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "SLC40A1 sequencing");
+        b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_LIVER_IRON_LOADING));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_SLC40A1_SEQUENCING));
     }
 
     // ------------------------------------------------------------------------------------------------ step 3a ataxia
@@ -254,22 +264,23 @@ final class DonkerRules {
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
         CauseBuilder b =
                 board.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? Score.XLSA_ATAXIA_FITS : Score.XLSA_ATAXIA);
-        b.support(Evidence.finding(
-                "Ataxia with microcytic anemia (ABCB7: early cerebellar ataxia in boys)", "donker-2014"));
+        b.support(w.finding(Finding.XLSA_ATAXIA_ATAXIA_MICROCYTIC_ANEMIA_ABCB7_EARLY));
         if (!male) {
-            b.oppose(Evidence.finding("Carrier females are neurologically normal", "donker-2014"));
+            b.oppose(w.finding(Finding.XLSA_ATAXIA_CARRIER_FEMALES_NEUROLOGICALLY_NORMAL));
         }
         if (w.ironLoaded()) {
-            b.oppose(Evidence.finding("ABCB7 causes no systemic iron overload", "donker-2014"));
+            b.oppose(w.finding(Finding.XLSA_ATAXIA_ABCB7_CAUSES_SYSTEMIC_IRON_OVERLOAD));
         }
         if (!leadNormal) {
-            b.test(NextTest.BLOOD_LEAD, "Lead encephalopathy also causes ataxia with microcytic anemia");
+            b.test(NextTest.BLOOD_LEAD, w.reason(TestReason.BLOOD_LEAD_LEAD_ENCEPHALOPATHY_CAUSES_ATAXIA_MICROCYTIC));
         }
         if (!copperNormal) {
-            b.test(NextTest.COPPER_ZINC, "Copper-deficiency myeloneuropathy causes sensory ataxia");
+            b.test(
+                    NextTest.COPPER_ZINC,
+                    w.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_MYELONEUROPATHY_CAUSES_SENSORY));
         }
-        b.test(NextTest.HEMATOLOGY_REFERRAL, REFERRAL);
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "ABCB7 sequencing");
-        b.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_ABCB7_SEQUENCING));
+        b.test(NextTest.BONE_MARROW_IRON_STAIN, w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
     }
 }

@@ -53,9 +53,11 @@ final class IronLoadedRules {
         }
         LabValue tsat = w.tsatForLoading();
         Evidence loadEvidence = tsat != null && w.k.tsatHigh.test(tsat.value())
-                ? w.compare(tsat, w.k.tsatHigh, "iron loading (Donker step 4c)")
+                ? w.compare(tsat, w.k.tsatHigh, w.meaning(Meaning.IRON_LOADED_IRON_LOADING_DONKER_STEP_4C))
                 : null;
-        Evidence ferritinEvidence = ferritinHigh ? w.compare(ferritin, w.overloadThreshold(), "iron overload") : null;
+        Evidence ferritinEvidence = ferritinHigh
+                ? w.compare(ferritin, w.overloadThreshold(), w.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD))
+                : null;
         boolean male = w.sex == Sex.MALE;
         boolean dimorphic = w.high(Analyte.RDW_CV, w.k.rdwHigh);
         boolean hypogonadism = w.flag(ClinicalFlag.HYPOGONADISM);
@@ -73,9 +75,10 @@ final class IronLoadedRules {
             dmt1 = null;
         } else if (severe && veryLowMcv && earlyChild) {
             csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, Score.CONGENITAL_SIDEROBLASTIC_SEVERE_CHILD);
-            csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
-            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
-            csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
+            csa.support(w.ev(
+                    Analyte.HEMOGLOBIN, w.k.hbDutchSevere, w.meaning(Meaning.IRON_LOADED_SEVERE_ANEMIA_DONKER_HB_5)));
+            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, w.meaning(Meaning.IRON_LOADED_VERY_LOW_MCV)));
+            csa.support(w.finding(Finding.IRON_LOADED_EARLY_CHILDHOOD_ONSET_SLC25A38_0));
             xlsa = board.propose(Cause.XLSA, CONSIDER, male ? Score.XLSA_MALE : Score.XLSA_FEMALE);
             steap3 = board.propose(
                     Cause.STEAP3_DEFICIENCY,
@@ -88,13 +91,13 @@ final class IronLoadedRules {
             boolean xlsaFits = male || dimorphic;
             xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? Score.XLSA_FITS : Score.XLSA);
             if (male) {
-                xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
+                xlsa.support(w.finding(Finding.IRON_LOADED_MALE_X_LINKED_ALAS2_DEFECTS));
             } else if (dimorphic) {
                 xlsa.support(w.evRange(
                         Analyte.RDW_CV,
                         w.k.rdwHigh,
                         true,
-                        "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
+                        w.meaning(Meaning.IRON_LOADED_DIMORPHIC_RED_CELLS_ALAS2_CARRIER)));
             }
             csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC);
             steap3 = board.propose(
@@ -116,28 +119,31 @@ final class IronLoadedRules {
             if (loaded && !confirmed) {
                 // one high TSAT is not iron loading (EASL 2022): Ranking keeps these causes below the carrier states
                 // until it is repeated, fasting and without iron, with ferritin above the overload threshold
-                b.oppose(w.finding(Wording.IRON_LOADING_UNCONFIRMED));
-                b.test(NextTest.IRON_STUDIES, "Repeat fasting TSAT with ferritin, no iron taken for 24 h before");
+                b.oppose(w.finding(Finding.IRON_LOADING_UNCONFIRMED));
+                b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_REPEAT_FASTING_TSAT_FERRITIN_IRON));
             } else if (!confirmed && tsat == null) {
-                b.test(NextTest.IRON_STUDIES, "Fasting TSAT with ferritin decides iron loading");
+                b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_FASTING_TSAT_FERRITIN_DECIDES_IRON));
             }
             b.support(loadEvidence);
             b.support(ferritinEvidence);
             if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
                 b.test(
                         NextTest.HEMOGLOBIN_FRACTIONATION,
-                        "Exclude thalassaemia intermedia / HbE/beta-thal / HbH first (commonest iron-loaded"
-                                + " microcytosis)");
+                        w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_THALASSAEMIA_INTERMEDIA_HBE_BETA));
             }
-            b.test(NextTest.HEMATOLOGY_REFERRAL, DonkerRules.REFERRAL);
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "DNA first (Dutch guideline): congenital SA / iron panel");
-            b.test(NextTest.LIVER_IRON_MRI, "Quantify iron overload (ferritin can under-state it)");
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(
+                    NextTest.IRON_METABOLISM_GENE_PANEL,
+                    w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_DNA_DUTCH_GUIDELINE_CONGENITAL_SA));
+            b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_QUANTIFY_IRON_OVERLOAD_FERRITIN_CAN));
             if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
-                b.support(Evidence.finding("A disorder of iron metabolism is on the problem list", "donker-2014"));
+                b.support(w.finding(Finding.IRON_LOADED_DISORDER_IRON_METABOLISM_PROBLEM_LIST));
             }
         }
-        xlsa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts (ALAS2, SLC25A38, STEAP3; none in DMT1)");
-        csa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
+        xlsa.test(
+                NextTest.BONE_MARROW_IRON_STAIN,
+                w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS_ALAS2_SLC25A38_STEAP3));
+        csa.test(NextTest.BONE_MARROW_IRON_STAIN, w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
         if (w.pyridoxine == null) {
             xlsa.caveat(new Caveat(
                     "pyridoxine-trial",
@@ -150,16 +156,12 @@ final class IronLoadedRules {
             csa.support(w.pyridoxineEvidence);
         }
         if (steap3 != null && hypogonadism) {
-            steap3.support(Evidence.finding(
-                    "Hypogonadism (STEAP3 has gonadal dysfunction; a weak modifier, one" + " family)",
-                    "grandchamp-2011"));
+            steap3.support(w.finding(Finding.IRON_LOADED_HYPOGONADISM_STEAP3_HAS_GONADAL_DYSFUNCTION));
         }
         if (dmt1 != null) {
-            dmt1.support(Evidence.finding(
-                    "DMT1: anemia from birth; TSAT high with only mildly raised ferritin; no" + " ring sideroblasts",
-                    "iolascon-2008"));
+            dmt1.support(w.finding(Finding.IRON_LOADED_DMT1_ANEMIA_FROM_BIRTH_TSAT));
             if (earlyChild) {
-                dmt1.support(Evidence.finding("Early-childhood onset", "donker-2014"));
+                dmt1.support(w.finding(Finding.IRON_LOADED_EARLY_CHILDHOOD_ONSET));
             }
         }
         if (w.val(Analyte.FERRITIN) == null && ferritin != null) {
@@ -168,7 +170,7 @@ final class IronLoadedRules {
                     "The iron-loaded pattern comes from iron studies older than 90 days ("
                             + ferritin.effective().toString().substring(0, 10) + "); repeat them.",
                     "donker-2014"));
-            xlsa.test(NextTest.IRON_STUDIES, "Current ferritin and TSAT");
+            xlsa.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_CURRENT_FERRITIN_TSAT));
         }
     }
 
@@ -193,12 +195,12 @@ final class IronLoadedRules {
         CauseBuilder xlsa;
         if (acquiredRisk || b6Low) {
             xlsa = board.propose(Cause.XLSA, CONSIDER, Score.XLSA_PYRIDOXINE_RESPONSE_ACQUIRED_RISK);
-            xlsa.oppose(w.finding(Wording.XLSA_PYRIDOXINE_ACQUIRED));
+            xlsa.oppose(w.finding(Finding.XLSA_PYRIDOXINE_ACQUIRED));
         } else if (!b6BeforeTrial) {
             // a documented response still points to XLSA; the card asks for the B6 level that would exclude deficiency
             xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE_B6_UNKNOWN);
-            xlsa.oppose(w.finding(Wording.XLSA_PYRIDOXINE_B6_UNKNOWN));
-            xlsa.test(NextTest.VITAMIN_B6, "A low vitamin B6 also responds to pyridoxine");
+            xlsa.oppose(w.finding(Finding.XLSA_PYRIDOXINE_B6_UNKNOWN));
+            xlsa.test(NextTest.VITAMIN_B6, w.reason(TestReason.VITAMIN_B6_LOW_VITAMIN_B6_RESPONDS_PYRIDOXINE));
         } else {
             xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE);
         }

@@ -28,6 +28,12 @@ final class KnowledgeView {
     final AnalyteNames names;
     /** Statement templates by {@link Wording} ordinal. */
     private final StatementTemplate[] wordings = new StatementTemplate[Wording.values().length];
+    /** Rare-cause findings by {@link Finding} ordinal. */
+    private final StatementTemplate[] findings = new StatementTemplate[Finding.values().length];
+    /** Comparison meanings by {@link Meaning} ordinal (no placeholders: the text itself). */
+    private final String[] meanings = new String[Meaning.values().length];
+    /** Next-test reasons by {@link TestReason} ordinal (no placeholders: the text itself). */
+    private final String[] reasons = new String[TestReason.values().length];
     /** Score weights by {@link Score} ordinal. */
     private final int[] scores = new int[Score.values().length];
 
@@ -106,6 +112,21 @@ final class KnowledgeView {
         return wordings[wording.ordinal()];
     }
 
+    /** The template of one rare-cause finding. */
+    StatementTemplate finding(Finding finding) {
+        return findings[finding.ordinal()];
+    }
+
+    /** What a comparison means, in words. */
+    String meaning(Meaning meaning) {
+        return meanings[meaning.ordinal()];
+    }
+
+    /** Why a test is suggested. */
+    String reason(TestReason reason) {
+        return reasons[reason.ordinal()];
+    }
+
     /** The weight of one rule outcome. */
     int score(Score score) {
         return scores[score.ordinal()];
@@ -137,6 +158,17 @@ final class KnowledgeView {
         this.names = knowledge.analyteNames();
         for (Wording wording : Wording.values()) {
             wordings[wording.ordinal()] = knowledge.statements().get(wording.key, wording.placeholders);
+        }
+        for (Finding finding : Finding.values()) {
+            findings[finding.ordinal()] = knowledge.statements().get(finding.key, finding.placeholders);
+        }
+        for (Meaning meaning : Meaning.values()) {
+            meanings[meaning.ordinal()] =
+                    knowledge.statements().get(meaning.key, List.of()).render();
+        }
+        for (TestReason reason : TestReason.values()) {
+            reasons[reason.ordinal()] =
+                    knowledge.statements().get(reason.key, List.of()).render();
         }
         for (Score score : Score.values()) {
             scores[score.ordinal()] = knowledge.scores().get(score.key());

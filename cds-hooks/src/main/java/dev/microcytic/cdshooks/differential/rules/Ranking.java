@@ -113,8 +113,10 @@ final class Ranking {
         if (rareIronLoading && !fractionationDone && w.ironLoadingPattern()) {
             CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.GATE_NTDT);
             beta.support(w.finding(Wording.IRON_LOADED_NTDT));
-            beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
-            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+            beta.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_HBA2_HBF_HBE_DECIDE));
+            beta.test(NextTest.HBB_GENE_ANALYSIS, w.reason(TestReason.HBB_GENE_ANALYSIS_HBB_GENOTYPING));
         }
         boolean hemoglobinopathy = false;
         int bestHemoglobinopathy = 0;
@@ -164,10 +166,12 @@ final class Ranking {
                         bestHemoglobinopathy > 0 ? bestBand : POSSIBLE,
                         Math.max(w.k.score(Score.GATE_RARE_IRON_LOADING_FLOOR), Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
-                    b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
+                    b.test(
+                            NextTest.HEMOGLOBIN_FRACTIONATION,
+                            w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_HEMOGLOBINOPATHY_BEFORE_RARE_CAUSES));
                 }
                 if (!w.present(Analyte.CRP) && !w.inflamed) {
-                    b.test(NextTest.CRP, "Exclude inflammation before a rare iron-loading cause");
+                    b.test(NextTest.CRP, w.reason(TestReason.CRP_EXCLUDE_INFLAMMATION_BEFORE_RARE_IRON));
                 }
             }
             if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {

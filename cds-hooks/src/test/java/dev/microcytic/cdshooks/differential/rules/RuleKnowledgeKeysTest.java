@@ -32,15 +32,30 @@ class RuleKnowledgeKeysTest {
 
     @Test
     void everySentenceTheRulesRenderIsInThePackageWithTheSamePlaceholders() {
-        Set<String> used = Stream.of(Wording.values()).map(w -> w.key).collect(Collectors.toSet());
+        Set<String> used = Stream.of(
+                        Stream.of(Wording.values()).map(w -> w.key),
+                        Stream.of(Finding.values()).map(f -> f.key),
+                        Stream.of(Meaning.values()).map(m -> m.key),
+                        Stream.of(TestReason.values()).map(r -> r.key))
+                .flatMap(s -> s)
+                .collect(Collectors.toSet());
         assertThat(K.statements().ids()).containsExactlyInAnyOrderElementsOf(used);
         for (Wording wording : Wording.values()) {
             assertThat(K.statements().get(wording.key, wording.placeholders).placeholders())
                     .as(wording.key)
                     .isEqualTo(wording.placeholders);
         }
+        for (Finding finding : Finding.values()) {
+            assertThat(K.statements().get(finding.key, finding.placeholders).placeholders())
+                    .as(finding.key)
+                    .isEqualTo(finding.placeholders);
+        }
         KnowledgeView view = new KnowledgeView(K, KnowledgePackage.load());
         assertThat(view.wording(Wording.KNOWN_DIAGNOSIS).render("thalassaemia"))
                 .isEqualTo("Known diagnosis on the problem list (thalassaemia): explained rather than re-diagnosed.");
+        assertThat(view.meaning(Meaning.LEAD_CHELATION_RANGE_URGENT_MANAGEMENT))
+                .isEqualTo("chelation range: urgent management");
+        assertThat(view.reason(TestReason.BLOOD_LEAD_CONFIRM_CAPILLARY_RESULT_VENOUS_SAMPLE))
+                .isEqualTo("Confirm a capillary result with a venous sample; follow the level");
     }
 }
