@@ -4,7 +4,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Urgency;
 import dev.microcytic.terminology.Analyte;
@@ -36,8 +35,8 @@ final class AcquiredCauseRules {
         if (lead != null) {
             if (w.k.leadChelation.test(lead.value())) {
                 CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.LEAD_CHELATION_RANGE);
-                b.support(
-                        w.compare(lead, w.k.leadChelation, w.meaning(Meaning.LEAD_CHELATION_RANGE_URGENT_MANAGEMENT)));
+                b.support(w.compare(
+                        lead, w.k.leadChelation, w.k.meaning(Meaning.LEAD_CHELATION_RANGE_URGENT_MANAGEMENT)));
                 b.urgency(Urgency.CRITICAL);
                 leadWorkup(w, b);
             } else if (w.k.leadReference.test(lead.value())) {
@@ -46,9 +45,9 @@ final class AcquiredCauseRules {
                         Cause.LEAD_POISONING,
                         POSSIBLE,
                         other ? Score.LEAD_ABOVE_REFERENCE_WITH_IRON_DEFICIENCY : Score.LEAD_ABOVE_REFERENCE);
-                b.support(w.compare(lead, w.k.leadReference, w.meaning(Meaning.LEAD_ABOVE_CDC_BLOOD_LEAD_REFERENCE)));
-                b.oppose(
-                        w.compare(lead, w.k.leadChelation, w.meaning(Meaning.LEAD_ANEMIA_MOSTLY_SEEN_MARKEDLY_RAISED)));
+                b.support(w.compare(lead, w.k.leadReference, w.k.meaning(Meaning.LEAD_ABOVE_CDC_BLOOD_LEAD_REFERENCE)));
+                b.oppose(w.compare(
+                        lead, w.k.leadChelation, w.k.meaning(Meaning.LEAD_ANEMIA_MOSTLY_SEEN_MARKEDLY_RAISED)));
                 b.urgency(Urgency.WARNING);
                 leadWorkup(w, b);
             }
@@ -71,13 +70,13 @@ final class AcquiredCauseRules {
                         Analyte.ZINC_PROTOPORPHYRIN,
                         w.k.zppHigh,
                         true,
-                        w.meaning(Meaning.LEAD_RAISED_ZPP_WITHOUT_IRON_DEFICIENCY)));
+                        w.k.meaning(Meaning.LEAD_RAISED_ZPP_WITHOUT_IRON_DEFICIENCY)));
             }
             if (ataxia) {
                 b.support(w.finding(Finding.LEAD_ATAXIA_LEAD_ENCEPHALOPATHY_BEFORE_RARE));
             }
-            b.test(NextTest.BLOOD_LEAD, w.reason(TestReason.BLOOD_LEAD_VENOUS_BLOOD_LEAD_CDC_REFERENCE));
-            b.test(NextTest.BLOOD_FILM, w.reason(TestReason.BLOOD_FILM_BASOPHILIC_STIPPLING));
+            b.test(NextTest.BLOOD_LEAD, w.k.reason(TestReason.BLOOD_LEAD_VENOUS_BLOOD_LEAD_CDC_REFERENCE));
+            b.test(NextTest.BLOOD_FILM, w.k.reason(TestReason.BLOOD_FILM_BASOPHILIC_STIPPLING));
         }
     }
 
@@ -87,20 +86,17 @@ final class AcquiredCauseRules {
                     Analyte.ZINC_PROTOPORPHYRIN,
                     w.k.zppHigh,
                     true,
-                    w.meaning(Meaning.LEAD_LEAD_INHIBITS_FERROCHELATASE)));
+                    w.k.meaning(Meaning.LEAD_LEAD_INHIBITS_FERROCHELATASE)));
         }
         if (w.iron.deficient()) {
             b.support(w.finding(Finding.LEAD_IRON_DEFICIENCY_COEXISTS_INCREASES_LEAD));
         }
         if (!w.present(Analyte.FERRITIN)) {
-            b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_IRON_DEFICIENCY_FREQUENTLY_COEXISTS_LEAD));
+            b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_IRON_DEFICIENCY_FREQUENTLY_COEXISTS_LEAD));
         }
-        b.test(NextTest.BLOOD_LEAD, w.reason(TestReason.BLOOD_LEAD_CONFIRM_CAPILLARY_RESULT_VENOUS_SAMPLE));
-        b.test(NextTest.BLOOD_FILM, w.reason(TestReason.BLOOD_FILM_BASOPHILIC_STIPPLING));
-        b.caveat(new Caveat(
-                "lead-public-health",
-                "Find and remove the lead source; report to public health per local rules.",
-                "ruckart-2021"));
+        b.test(NextTest.BLOOD_LEAD, w.k.reason(TestReason.BLOOD_LEAD_CONFIRM_CAPILLARY_RESULT_VENOUS_SAMPLE));
+        b.test(NextTest.BLOOD_FILM, w.k.reason(TestReason.BLOOD_FILM_BASOPHILIC_STIPPLING));
+        b.caveat(w.k.caveat(RareCaveat.LEAD_PUBLIC_HEALTH));
     }
 
     // ----------------------------------------------------------------------------------------------- sideroblastic
@@ -175,7 +171,7 @@ final class AcquiredCauseRules {
             } else {
                 b.test(
                         NextTest.VITAMIN_B6,
-                        w.reason(TestReason.VITAMIN_B6_ISONIAZID_ANTAGONISES_PYRIDOXINE_PYRIDOXINE_TRIAL));
+                        w.k.reason(TestReason.VITAMIN_B6_ISONIAZID_ANTAGONISES_PYRIDOXINE_PYRIDOXINE_TRIAL));
             }
         }
         if (linezolid) {
@@ -187,8 +183,8 @@ final class AcquiredCauseRules {
         }
         if (alcohol) {
             b.support(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_ALCOHOL_USE_DISORDER_TOXIC_HEME));
-            b.test(NextTest.B12_FOLATE, w.reason(TestReason.B12_FOLATE_ALCOHOL_FOLATE_DEFICIENCY_COEXISTS));
-            b.test(NextTest.VITAMIN_B6, w.reason(TestReason.VITAMIN_B6_ALCOHOL_B6_DEFICIENCY));
+            b.test(NextTest.B12_FOLATE, w.k.reason(TestReason.B12_FOLATE_ALCOHOL_FOLATE_DEFICIENCY_COEXISTS));
+            b.test(NextTest.VITAMIN_B6, w.k.reason(TestReason.VITAMIN_B6_ALCOHOL_B6_DEFICIENCY));
         } else if (alcoholRemission) {
             b.support(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_ALCOHOL_USE_DISORDER_REMISSION_WEIGHS));
         }
@@ -197,13 +193,13 @@ final class AcquiredCauseRules {
                     Analyte.VITAMIN_B6,
                     w.k.b6Low,
                     false,
-                    w.meaning(Meaning.SIDEROBLASTIC_ACQUIRED_PYRIDOXAL_PHOSPHATE_LOW)));
+                    w.k.meaning(Meaning.SIDEROBLASTIC_ACQUIRED_PYRIDOXAL_PHOSPHATE_LOW)));
         }
         if (loaded) {
             b.support(w.compare(
                     w.tsatForLoading(),
                     w.k.tsatHigh,
-                    w.meaning(Meaning.SIDEROBLASTIC_ACQUIRED_IRON_LOADING_TYPICAL_SIDEROBLASTIC_ANEMIA)));
+                    w.k.meaning(Meaning.SIDEROBLASTIC_ACQUIRED_IRON_LOADING_TYPICAL_SIDEROBLASTIC_ANEMIA)));
         }
         if (pyridoxineResponse && w.pyridoxineEvidence != null) {
             b.support(w.pyridoxineEvidence);
@@ -212,18 +208,14 @@ final class AcquiredCauseRules {
             b.oppose(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_IRON_DEFICIENCY_EXPLAINS_MICROCYTIC_ANEMIA));
         }
         if (unknown) {
-            b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_SIDEROBLASTIC_ANEMIA_HAS_NORMAL_HIGH));
+            b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_SIDEROBLASTIC_ANEMIA_HAS_NORMAL_HIGH));
         }
-        b.test(NextTest.BLOOD_FILM, w.reason(TestReason.BLOOD_FILM_DIMORPHIC_RED_CELLS_PAPPENHEIMER_BODIES));
+        b.test(NextTest.BLOOD_FILM, w.k.reason(TestReason.BLOOD_FILM_DIMORPHIC_RED_CELLS_PAPPENHEIMER_BODIES));
         b.test(
                 NextTest.BONE_MARROW_IRON_STAIN,
-                w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS_ANEMIA_PERSISTS_AFTER));
+                w.k.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS_ANEMIA_PERSISTS_AFTER));
         if (drug) {
-            b.caveat(new Caveat(
-                    "drug-withdrawal",
-                    "Stop or replace the drug where possible and repeat the blood count in 2–4 weeks; give pyridoxine"
-                            + " with isoniazid.",
-                    "bottomley-2017"));
+            b.caveat(w.k.caveat(RareCaveat.DRUG_WITHDRAWAL));
         }
     }
 
@@ -260,30 +252,27 @@ final class AcquiredCauseRules {
                     acerulo
                             ? Score.COPPER_LOW_CERULOPLASMIN_ABSENT
                             : (zincHigh ? Score.COPPER_LOW_ZINC_HIGH : Score.COPPER_LOW));
-            b.support(w.lab(copper, "<", limit, source, w.meaning(Meaning.COPPER_COPPER_DEFICIENCY)));
+            b.support(w.lab(copper, "<", limit, source, w.k.meaning(Meaning.COPPER_COPPER_DEFICIENCY)));
             if (zincHigh) {
                 b.support(w.evRange(
                         Analyte.ZINC,
                         w.k.zincHigh,
                         true,
-                        w.meaning(Meaning.COPPER_ZINC_EXCESS_BLOCKS_COPPER_ABSORPTION)));
+                        w.k.meaning(Meaning.COPPER_ZINC_EXCESS_BLOCKS_COPPER_ABSORPTION)));
             }
             copperContext(w, b, zincMed, risk, leukopenia);
             if (acerulo) {
                 b.oppose(w.finding(Finding.COPPER_CERULOPLASMIN_UNDETECTABLE_LOWERS_SERUM_COPPER));
             }
             if (!w.present(Analyte.ZINC)) {
-                b.test(NextTest.COPPER_ZINC, w.reason(TestReason.COPPER_ZINC_ZINC_EXCESS_COMMONEST_REVERSIBLE_CAUSE));
+                b.test(NextTest.COPPER_ZINC, w.k.reason(TestReason.COPPER_ZINC_ZINC_EXCESS_COMMONEST_REVERSIBLE_CAUSE));
             }
             if (!w.present(Analyte.CERULOPLASMIN)) {
                 b.test(
                         NextTest.CERULOPLASMIN,
-                        w.reason(TestReason.CERULOPLASMIN_LOW_COPPER_DEFICIENCY_UNDETECTABLE_ACERULOPLASMINEMIA));
+                        w.k.reason(TestReason.CERULOPLASMIN_LOW_COPPER_DEFICIENCY_UNDETECTABLE_ACERULOPLASMINEMIA));
             }
-            b.caveat(new Caveat(
-                    "copper-repletion",
-                    "Copper deficiency mimics myelodysplasia: replete copper and stop zinc before a marrow work-up.",
-                    "willis-2005"));
+            b.caveat(w.k.caveat(RareCaveat.COPPER_REPLETION));
             return;
         }
         if (zincHigh || zincMed || risk || leukopenia) {
@@ -293,13 +282,13 @@ final class AcquiredCauseRules {
                     strong ? POSSIBLE : CONSIDER,
                     strong ? Score.COPPER_UNTESTED_STRONG : Score.COPPER_UNTESTED);
             if (zincHigh) {
-                b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, w.meaning(Meaning.COPPER_ZINC_EXCESS)));
+                b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, w.k.meaning(Meaning.COPPER_ZINC_EXCESS)));
             }
             copperContext(w, b, zincMed, risk, leukopenia);
-            b.test(NextTest.COPPER_ZINC, w.reason(TestReason.COPPER_ZINC_SERUM_COPPER_ZINC_DECIDE_COPPER));
+            b.test(NextTest.COPPER_ZINC, w.k.reason(TestReason.COPPER_ZINC_SERUM_COPPER_ZINC_DECIDE_COPPER));
             b.test(
                     NextTest.CERULOPLASMIN,
-                    w.reason(TestReason.CERULOPLASMIN_LOW_CERULOPLASMIN_ACCOMPANIES_COPPER_DEFICIENCY));
+                    w.k.reason(TestReason.CERULOPLASMIN_LOW_CERULOPLASMIN_ACCOMPANIES_COPPER_DEFICIENCY));
         }
     }
 
@@ -315,7 +304,7 @@ final class AcquiredCauseRules {
                     Analyte.WBC,
                     w.k.wbcLow,
                     false,
-                    w.meaning(Meaning.COPPER_NEUTROPENIA_ACCOMPANIES_COPPER_DEFICIENCY)));
+                    w.k.meaning(Meaning.COPPER_NEUTROPENIA_ACCOMPANIES_COPPER_DEFICIENCY)));
         }
     }
 
@@ -342,7 +331,7 @@ final class AcquiredCauseRules {
             if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
                 b.test(
                         NextTest.HEMOGLOBIN_FRACTIONATION,
-                        w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_MICROCYTOSIS_IRON_PRESENT_CKD_EXCLUDE));
+                        w.k.reason(TestReason.HEMOGLOBIN_FRACTIONATION_MICROCYTOSIS_IRON_PRESENT_CKD_EXCLUDE));
             }
         } else {
             b = board.propose(
@@ -358,25 +347,22 @@ final class AcquiredCauseRules {
                 id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.CKD_IRON_DEFICIENCY);
             }
             id.raise(POSSIBLE, w.k.score(Score.CKD_IRON_DEFICIENCY));
-            id.support(w.compare(ferritin, w.k.ckdFerritin, w.meaning(Meaning.CKD_ABSOLUTE_IRON_DEFICIENCY_CKD_TSAT)));
-            id.support(w.compare(tsat, w.k.ckdTsat, w.meaning(Meaning.CKD_ABSOLUTE_IRON_DEFICIENCY_CKD)));
+            id.support(
+                    w.compare(ferritin, w.k.ckdFerritin, w.k.meaning(Meaning.CKD_ABSOLUTE_IRON_DEFICIENCY_CKD_TSAT)));
+            id.support(w.compare(tsat, w.k.ckdTsat, w.k.meaning(Meaning.CKD_ABSOLUTE_IRON_DEFICIENCY_CKD)));
         }
         if (ferritin != null
                 && tsat != null
                 && w.k.ckdTrialTsat.test(tsat.value())
                 && w.k.ckdTrialFerritin.test(ferritin.value())) {
-            b.caveat(new Caveat(
-                    "kdigo-iron-trial",
-                    "Meets the KDIGO criteria for an iron trial (TSAT ≤ 30 %, ferritin ≤ 500 ng/mL): a treatment"
-                            + " criterion, not a diagnosis of iron deficiency.",
-                    "kdigo-2012"));
+            b.caveat(w.k.caveat(RareCaveat.KDIGO_IRON_TRIAL));
         }
         if (w.recent(MedicationClass.ERYTHROPOIESIS_STIMULATING_AGENT)) {
             b.support(w.finding(Finding.CKD_ESA_FUNCTIONAL_IRON_DEFICIENCY_POSSIBLE));
         }
         if (ferritin == null || tsat == null) {
-            b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_ABSOLUTE_VS_FUNCTIONAL_IRON_DEFICIENCY));
+            b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_ABSOLUTE_VS_FUNCTIONAL_IRON_DEFICIENCY));
         }
-        b.test(NextTest.RETICULOCYTES, w.reason(TestReason.RETICULOCYTES_HYPOPROLIFERATIVE_ANEMIA));
+        b.test(NextTest.RETICULOCYTES, w.k.reason(TestReason.RETICULOCYTES_HYPOPROLIFERATIVE_ANEMIA));
     }
 }

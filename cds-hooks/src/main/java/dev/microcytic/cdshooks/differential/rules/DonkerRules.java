@@ -4,7 +4,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
@@ -74,24 +73,24 @@ final class DonkerRules {
                 b.support(w.compare(
                         cp,
                         w.k.ceruloplasminUndetectable,
-                        w.meaning(Meaning.ACERULOPLASMINEMIA_UNDETECTABLE_CERULOPLASMIN)));
+                        w.k.meaning(Meaning.ACERULOPLASMINEMIA_UNDETECTABLE_CERULOPLASMIN)));
                 cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
                 if (!ferritinHigh) {
                     b.oppose(w.finding(Finding.ACERULOPLASMINEMIA_FERRITIN_RAISED_WILSON_DISEASE_COPPER));
                 }
-                b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+                b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
                 b.test(
                         NextTest.IRON_METABOLISM_GENE_PANEL,
-                        w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CONFIRMS_ACERULOPLASMINEMIA));
-                b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_BRAIN_LIVER_IRON_MRI));
-                b.caveat(phlebotomy());
+                        w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CONFIRMS_ACERULOPLASMINEMIA));
+                b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_BRAIN_LIVER_IRON_MRI));
+                b.caveat(w.k.caveat(RareCaveat.PHLEBOTOMY_ACERULOPLASMINEMIA));
             } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
                 CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_LOW);
                 b.support(w.compare(
                         cp,
                         w.k.ceruloplasminLow,
-                        w.meaning(Meaning.ACERULOPLASMINEMIA_LOW_UNDETECTABLE_HETEROZYGOTE_COPPER_DEFICIENCY)));
-                b.test(NextTest.COPPER_ZINC, w.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_LOWERS_CERULOPLASMIN));
+                        w.k.meaning(Meaning.ACERULOPLASMINEMIA_LOW_UNDETECTABLE_HETEROZYGOTE_COPPER_DEFICIENCY)));
+                b.test(NextTest.COPPER_ZINC, w.k.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_LOWERS_CERULOPLASMIN));
             }
             return;
         }
@@ -110,7 +109,7 @@ final class DonkerRules {
         } else if (diabetes || neuro) {
             b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_CONTEXT);
             if (!w.present(Analyte.CRP)) {
-                b.test(NextTest.CRP, w.reason(TestReason.CRP_INFLAMMATION_PRODUCES_SAME_HIGH_FERRITIN));
+                b.test(NextTest.CRP, w.k.reason(TestReason.CRP_INFLAMMATION_PRODUCES_SAME_HIGH_FERRITIN));
             }
         } else if (w.inflammationExcluded) {
             b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_IRON_LOADED);
@@ -120,12 +119,12 @@ final class DonkerRules {
         cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
         b.test(
                 NextTest.CERULOPLASMIN,
-                w.reason(TestReason.CERULOPLASMIN_CHEAP_DECISIVE_UNDETECTABLE_ACERULOPLASMINEMIA));
-        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+                w.k.reason(TestReason.CERULOPLASMIN_CHEAP_DECISIVE_UNDETECTABLE_ACERULOPLASMINEMIA));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
         b.test(
                 NextTest.IRON_METABOLISM_GENE_PANEL,
-                w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CERULOPLASMIN_UNDETECTABLE));
-        b.caveat(phlebotomy());
+                w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CERULOPLASMIN_UNDETECTABLE));
+        b.caveat(w.k.caveat(RareCaveat.PHLEBOTOMY_ACERULOPLASMINEMIA));
     }
 
     private static void cpSupport(
@@ -138,13 +137,13 @@ final class DonkerRules {
             boolean neuro) {
         if (ferritinHigh) {
             b.support(w.compare(
-                    ferritin, w.overloadThreshold(), w.meaning(Meaning.ACERULOPLASMINEMIA_HYPERFERRITINEMIA)));
+                    ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ACERULOPLASMINEMIA_HYPERFERRITINEMIA)));
         }
         if (tsatLowish) {
             b.support(w.ev(
                     Analyte.TRANSFERRIN_SATURATION,
                     w.k.tsatRestricted,
-                    w.meaning(Meaning.ACERULOPLASMINEMIA_LOW_TSAT_HIGH_FERRITIN)));
+                    w.k.meaning(Meaning.ACERULOPLASMINEMIA_LOW_TSAT_HIGH_FERRITIN)));
         }
         if (diabetes) {
             b.support(w.finding(Finding.ACERULOPLASMINEMIA_DIABETES_SYMPTOM_68_5_PATIENTS));
@@ -152,13 +151,6 @@ final class DonkerRules {
         if (neuro) {
             b.support(w.finding(Finding.ACERULOPLASMINEMIA_NEUROLOGICAL_DISEASE_MOVEMENT_DISORDER_COGNITIVE));
         }
-    }
-
-    private static Caveat phlebotomy() {
-        return new Caveat(
-                "phlebotomy-aceruloplasminemia",
-                "Phlebotomy worsens the anemia in aceruloplasminemia: avoid it until ceruloplasmin is known.",
-                "calder-2016");
     }
 
     // ------------------------------------------------------------------------------------------------ step 4b TF
@@ -179,24 +171,25 @@ final class DonkerRules {
             b.support(
                     tf != null
                             ? w.compare(
-                                    tf, w.k.transferrinAbsent, w.meaning(Meaning.ATRANSFERRINEMIA_TRANSFERRIN_VERY_LOW))
-                            : w.compare(tibc, w.k.tibcAbsent, w.meaning(Meaning.ATRANSFERRINEMIA_TIBC_VERY_LOW)));
+                                    tf,
+                                    w.k.transferrinAbsent,
+                                    w.k.meaning(Meaning.ATRANSFERRINEMIA_TRANSFERRIN_VERY_LOW))
+                            : w.compare(tibc, w.k.tibcAbsent, w.k.meaning(Meaning.ATRANSFERRINEMIA_TIBC_VERY_LOW)));
             if (ferritinHigh) {
-                b.support(
-                        w.compare(ferritin, w.overloadThreshold(), w.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
+                b.support(w.compare(
+                        ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
             } else {
                 b.oppose(w.finding(Finding.ATRANSFERRINEMIA_FERRITIN_RAISED_HETEROZYGOUS_CARRIER_NEPHROTIC));
             }
             if (tf == null) {
-                b.test(NextTest.TRANSFERRIN, w.reason(TestReason.TRANSFERRIN_SERUM_TRANSFERRIN_35_MG_DL));
+                b.test(NextTest.TRANSFERRIN, w.k.reason(TestReason.TRANSFERRIN_SERUM_TRANSFERRIN_35_MG_DL));
             }
-            b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_TF_SEQUENCING));
-            b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_IRON_OVERLOAD_LIVER_HEART));
-            b.caveat(new Caveat(
-                    "atransferrinemia-no-iron",
-                    "Atransferrinemia: do not give iron (treated with plasma or apotransferrin).",
-                    "shamsian-2009"));
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(
+                    NextTest.IRON_METABOLISM_GENE_PANEL,
+                    w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_TF_SEQUENCING));
+            b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_IRON_OVERLOAD_LIVER_HEART));
+            b.caveat(w.k.caveat(RareCaveat.ATRANSFERRINEMIA_NO_IRON));
             return;
         }
         if (tf != null || tibcReported || !ferritinHigh || w.transfusionRecent) {
@@ -207,8 +200,8 @@ final class DonkerRules {
         boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
         if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
             CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, Score.ATRANSFERRINEMIA_UNTESTED);
-            b.support(w.compare(ferritin, w.overloadThreshold(), w.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
-            b.test(NextTest.TRANSFERRIN, w.reason(TestReason.TRANSFERRIN_TRANSFERRIN_35_MG_DL_DECIDES));
+            b.support(w.compare(ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
+            b.test(NextTest.TRANSFERRIN, w.k.reason(TestReason.TRANSFERRIN_TRANSFERRIN_35_MG_DL_DECIDES));
         }
     }
 
@@ -236,17 +229,19 @@ final class DonkerRules {
         b.support(w.compare(
                 ferritin,
                 w.overloadThreshold(),
-                w.meaning(Meaning.FERROPORTIN_HYPERFERRITINEMIA_WITHOUT_INFLAMMATION)));
-        b.support(w.compare(tsat, w.k.tsatHigh, w.meaning(Meaning.FERROPORTIN_TSAT_LOW_NORMAL_MACROPHAGE_IRON)));
+                w.k.meaning(Meaning.FERROPORTIN_HYPERFERRITINEMIA_WITHOUT_INFLAMMATION)));
+        b.support(w.compare(tsat, w.k.tsatHigh, w.k.meaning(Meaning.FERROPORTIN_TSAT_LOW_NORMAL_MACROPHAGE_IRON)));
         b.oppose(w.finding(Finding.FERROPORTIN_FERROPORTIN_DISEASE_USUALLY_NORMOCYTIC_MILD));
         if (!w.present(Analyte.CERULOPLASMIN)) {
             b.test(
                     NextTest.CERULOPLASMIN,
-                    w.reason(TestReason.CERULOPLASMIN_EXCLUDE_ACERULOPLASMINEMIA_SAME_IRON_PATTERN));
+                    w.k.reason(TestReason.CERULOPLASMIN_EXCLUDE_ACERULOPLASMINEMIA_SAME_IRON_PATTERN));
         }
-        b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_LIVER_IRON_LOADING));
-        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_SLC40A1_SEQUENCING));
+        b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_LIVER_IRON_LOADING));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(
+                NextTest.IRON_METABOLISM_GENE_PANEL,
+                w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_SLC40A1_SEQUENCING));
     }
 
     // ------------------------------------------------------------------------------------------------ step 3a ataxia
@@ -272,15 +267,15 @@ final class DonkerRules {
             b.oppose(w.finding(Finding.XLSA_ATAXIA_ABCB7_CAUSES_SYSTEMIC_IRON_OVERLOAD));
         }
         if (!leadNormal) {
-            b.test(NextTest.BLOOD_LEAD, w.reason(TestReason.BLOOD_LEAD_LEAD_ENCEPHALOPATHY_CAUSES_ATAXIA_MICROCYTIC));
+            b.test(NextTest.BLOOD_LEAD, w.k.reason(TestReason.BLOOD_LEAD_LEAD_ENCEPHALOPATHY_CAUSES_ATAXIA_MICROCYTIC));
         }
         if (!copperNormal) {
             b.test(
                     NextTest.COPPER_ZINC,
-                    w.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_MYELONEUROPATHY_CAUSES_SENSORY));
+                    w.k.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_MYELONEUROPATHY_CAUSES_SENSORY));
         }
-        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_ABCB7_SEQUENCING));
-        b.test(NextTest.BONE_MARROW_IRON_STAIN, w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_ABCB7_SEQUENCING));
+        b.test(NextTest.BONE_MARROW_IRON_STAIN, w.k.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
     }
 }

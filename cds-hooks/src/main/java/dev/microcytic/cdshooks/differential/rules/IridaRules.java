@@ -3,7 +3,6 @@ package dev.microcytic.cdshooks.differential.rules;
 import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.terminology.Analyte;
@@ -44,7 +43,7 @@ final class IridaRules {
                                     ValueFormat.evidence(ratio),
                                     low ? "<" : ">=",
                                     ValueFormat.evidence(w.k.tsatHepcidin.value()),
-                                    w.meaning(low ? Meaning.IRIDA_RATIO_LOW : Meaning.IRIDA_RATIO_NOT_LOW)),
+                                    w.k.meaning(low ? Meaning.IRIDA_RATIO_LOW : Meaning.IRIDA_RATIO_NOT_LOW)),
                     Analyte.HEPCIDIN,
                     ratio,
                     "%/nM",
@@ -67,25 +66,23 @@ final class IridaRules {
                                 inflamedNow ? CONSIDER : POSSIBLE,
                                 inflamedNow ? Score.IRIDA_RATIO_INFLAMED : Score.IRIDA_RATIO_CRP_UNKNOWN);
                 if (!w.present(Analyte.CRP)) {
-                    b.test(NextTest.CRP, w.reason(TestReason.CRP_TSAT_HEPCIDIN_RATIO_VALID_CRP));
+                    b.test(NextTest.CRP, w.k.reason(TestReason.CRP_TSAT_HEPCIDIN_RATIO_VALID_CRP));
                 }
                 b.support(ratioEvidence);
-                b.support(w.compare(tsat, w.k.tsatVeryLow, w.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
+                b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
                 if (refractory) {
                     b.support(w.oralIronEvidence != null ? w.oralIronEvidence : w.oiatEvidence);
                 }
                 if (w.present(Analyte.CRP) && !w.k.crpRareBranch.test(w.v(Analyte.CRP))) {
-                    b.oppose(w.ev(Analyte.CRP, w.k.crpRareBranch, w.meaning(Meaning.IRIDA_RATIO_WAS_VALIDATED_CRP_10)));
+                    b.oppose(w.ev(
+                            Analyte.CRP, w.k.crpRareBranch, w.k.meaning(Meaning.IRIDA_RATIO_WAS_VALIDATED_CRP_10)));
                 }
                 mcvSupport(w, b);
                 exclusions(w, b);
                 b.test(
                         NextTest.TMPRSS6_GENE_ANALYSIS,
-                        w.reason(TestReason.TMPRSS6_GENE_ANALYSIS_CONFIRMS_IRIDA_BI_ALLELIC_TMPRSS6));
-                b.caveat(new Caveat(
-                        "irida-iv-iron",
-                        "IRIDA responds poorly to oral iron and partially to IV iron.",
-                        "donker-2016"));
+                        w.k.reason(TestReason.TMPRSS6_GENE_ANALYSIS_CONFIRMS_IRIDA_BI_ALLELIC_TMPRSS6));
+                b.caveat(w.k.caveat(RareCaveat.IRIDA_IV_IRON));
             } else if (!low && w.k.tsatLow.test(tsat.value())) {
                 // hepcidin appropriately suppressed: iron-deficient erythropoiesis, not IRIDA (van der Staaij 2022)
                 CauseBuilder id = board.cause(Cause.MIXED) != null
@@ -93,7 +90,7 @@ final class IridaRules {
                         : board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.IRIDA_IRON_DEFICIENCY);
                 id.raise(POSSIBLE, w.k.score(Score.IRIDA_IRON_DEFICIENCY));
                 id.support(ratioEvidence);
-                id.support(w.compare(tsat, w.k.tsatLow, w.meaning(Meaning.IRIDA_IRON_DEFICIENT_ERYTHROPOIESIS)));
+                id.support(w.compare(tsat, w.k.tsatLow, w.k.meaning(Meaning.IRIDA_IRON_DEFICIENT_ERYTHROPOIESIS)));
             }
             return;
         }
@@ -116,24 +113,24 @@ final class IridaRules {
             } else {
                 b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_FERRITIN_NOT_LOW_OTHER);
             }
-            b.support(w.compare(tsat, w.k.tsatVeryLow, w.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
+            b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
             b.support(w.lab(
                     ferritin,
                     ">=",
                     w.probableBelow,
                     "who-2020",
-                    w.meaning(Meaning.IRIDA_FERRITIN_LOW_DISPROPORTIONATE_TSAT_DONKER)));
+                    w.k.meaning(Meaning.IRIDA_FERRITIN_LOW_DISPROPORTIONATE_TSAT_DONKER)));
         } else if (refractory) {
             b = board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_REFRACTORY);
-            b.support(w.compare(tsat, w.k.tsatVeryLow, w.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
+            b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
         } else if (ferritin != null
                 && ferritin.value() >= w.absentBelow
                 && w.present(Analyte.MCV)
                 && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
             // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
             b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_LOW_FERRITIN);
-            b.support(w.compare(tsat, w.k.tsatVeryLow, w.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
-            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", w.meaning(Meaning.IRIDA_IRON_STORES_ABSENT)));
+            b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
+            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", w.k.meaning(Meaning.IRIDA_IRON_STORES_ABSENT)));
         } else {
             return;
         }
@@ -163,7 +160,7 @@ final class IridaRules {
 
     private static void mcvSupport(Workup w, CauseBuilder b) {
         if (w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
-            b.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, w.meaning(Meaning.IRIDA_VERY_LOW_MCV_IRIDA_COHORT)));
+            b.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_MCV_IRIDA_COHORT)));
         }
     }
 
@@ -180,13 +177,13 @@ final class IridaRules {
         } else {
             b.test(
                     NextTest.COELIAC_SEROLOGY,
-                    w.reason(TestReason.COELIAC_SEROLOGY_EXCLUDE_COELIAC_DISEASE_BEFORE_IRIDA));
+                    w.k.reason(TestReason.COELIAC_SEROLOGY_EXCLUDE_COELIAC_DISEASE_BEFORE_IRIDA));
         }
         if (w.flag(ClinicalFlag.HELICOBACTER_PYLORI)) {
             b.oppose(w.finding(Finding.IRIDA_EXPLAINED_HELICOBACTER));
             explained = true;
         } else {
-            b.test(NextTest.HELICOBACTER_TEST, w.reason(TestReason.HELICOBACTER_TEST_EXCLUDE_H_PYLORI_BEFORE_IRIDA));
+            b.test(NextTest.HELICOBACTER_TEST, w.k.reason(TestReason.HELICOBACTER_TEST_EXCLUDE_H_PYLORI_BEFORE_IRIDA));
         }
         if (w.flag(ClinicalFlag.AUTOIMMUNE_GASTRITIS)) {
             b.oppose(w.finding(Finding.IRIDA_EXPLAINED_AUTOIMMUNE_GASTRITIS));
@@ -194,24 +191,24 @@ final class IridaRules {
         } else if (!w.ageKnown || w.age >= 15) {
             b.test(
                     NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY,
-                    w.reason(TestReason.AUTOIMMUNE_GASTRITIS_SEROLOGY_EXCLUDE_AUTOIMMUNE_GASTRITIS_BEFORE_IRIDA));
+                    w.k.reason(TestReason.AUTOIMMUNE_GASTRITIS_SEROLOGY_EXCLUDE_AUTOIMMUNE_GASTRITIS_BEFORE_IRIDA));
         }
         if (explained) {
             b.cap(CONSIDER, Math.min(b.score, w.k.score(Score.IRIDA_EXPLAINED)));
         }
-        b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
     }
 
     private static void iridaTests(Workup w, CauseBuilder b) {
         exclusions(w, b);
         if (!w.present(Analyte.CRP)) {
-            b.test(NextTest.CRP, w.reason(TestReason.CRP_INFLAMMATION_MUST_EXCLUDED_CRP_10));
+            b.test(NextTest.CRP, w.k.reason(TestReason.CRP_INFLAMMATION_MUST_EXCLUDED_CRP_10));
         }
         if (!w.present(Analyte.HEPCIDIN)) {
-            b.test(NextTest.HEPCIDIN, w.reason(TestReason.HEPCIDIN_TSAT_HEPCIDIN_5_6_NM));
+            b.test(NextTest.HEPCIDIN, w.k.reason(TestReason.HEPCIDIN_TSAT_HEPCIDIN_5_6_NM));
         }
         b.test(
                 NextTest.TMPRSS6_GENE_ANALYSIS,
-                w.reason(TestReason.TMPRSS6_GENE_ANALYSIS_TMPRSS6_SEQUENCING_MLPA_RATIO_LOW));
+                w.k.reason(TestReason.TMPRSS6_GENE_ANALYSIS_TMPRSS6_SEQUENCING_MLPA_RATIO_LOW));
     }
 }

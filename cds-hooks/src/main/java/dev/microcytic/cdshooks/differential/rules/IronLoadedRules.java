@@ -4,7 +4,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.terminology.Analyte;
@@ -42,10 +41,7 @@ final class IronLoadedRules {
             return;
         }
         if (w.transfusionRecent) {
-            board.caveat(new Caveat(
-                    "transfusion-iron-loading",
-                    "Iron loading after a recent transfusion does not raise the rare iron-loading causes.",
-                    "donker-2014"));
+            board.caveat(w.k.caveat(RareCaveat.TRANSFUSION_IRON_LOADING));
             return;
         }
         if (w.iron.deficient() && !pyridoxineResponsive) {
@@ -53,10 +49,10 @@ final class IronLoadedRules {
         }
         LabValue tsat = w.tsatForLoading();
         Evidence loadEvidence = tsat != null && w.k.tsatHigh.test(tsat.value())
-                ? w.compare(tsat, w.k.tsatHigh, w.meaning(Meaning.IRON_LOADED_IRON_LOADING_DONKER_STEP_4C))
+                ? w.compare(tsat, w.k.tsatHigh, w.k.meaning(Meaning.IRON_LOADED_IRON_LOADING_DONKER_STEP_4C))
                 : null;
         Evidence ferritinEvidence = ferritinHigh
-                ? w.compare(ferritin, w.overloadThreshold(), w.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD))
+                ? w.compare(ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD))
                 : null;
         boolean male = w.sex == Sex.MALE;
         boolean dimorphic = w.high(Analyte.RDW_CV, w.k.rdwHigh);
@@ -76,8 +72,8 @@ final class IronLoadedRules {
         } else if (severe && veryLowMcv && earlyChild) {
             csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, Score.CONGENITAL_SIDEROBLASTIC_SEVERE_CHILD);
             csa.support(w.ev(
-                    Analyte.HEMOGLOBIN, w.k.hbDutchSevere, w.meaning(Meaning.IRON_LOADED_SEVERE_ANEMIA_DONKER_HB_5)));
-            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, w.meaning(Meaning.IRON_LOADED_VERY_LOW_MCV)));
+                    Analyte.HEMOGLOBIN, w.k.hbDutchSevere, w.k.meaning(Meaning.IRON_LOADED_SEVERE_ANEMIA_DONKER_HB_5)));
+            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, w.k.meaning(Meaning.IRON_LOADED_VERY_LOW_MCV)));
             csa.support(w.finding(Finding.IRON_LOADED_EARLY_CHILDHOOD_ONSET_SLC25A38_0));
             xlsa = board.propose(Cause.XLSA, CONSIDER, male ? Score.XLSA_MALE : Score.XLSA_FEMALE);
             steap3 = board.propose(
@@ -97,7 +93,7 @@ final class IronLoadedRules {
                         Analyte.RDW_CV,
                         w.k.rdwHigh,
                         true,
-                        w.meaning(Meaning.IRON_LOADED_DIMORPHIC_RED_CELLS_ALAS2_CARRIER)));
+                        w.k.meaning(Meaning.IRON_LOADED_DIMORPHIC_RED_CELLS_ALAS2_CARRIER)));
             }
             csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC);
             steap3 = board.propose(
@@ -120,36 +116,32 @@ final class IronLoadedRules {
                 // one high TSAT is not iron loading (EASL 2022): Ranking keeps these causes below the carrier states
                 // until it is repeated, fasting and without iron, with ferritin above the overload threshold
                 b.oppose(w.finding(Finding.IRON_LOADING_UNCONFIRMED));
-                b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_REPEAT_FASTING_TSAT_FERRITIN_IRON));
+                b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_REPEAT_FASTING_TSAT_FERRITIN_IRON));
             } else if (!confirmed && tsat == null) {
-                b.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_FASTING_TSAT_FERRITIN_DECIDES_IRON));
+                b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_FASTING_TSAT_FERRITIN_DECIDES_IRON));
             }
             b.support(loadEvidence);
             b.support(ferritinEvidence);
             if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
                 b.test(
                         NextTest.HEMOGLOBIN_FRACTIONATION,
-                        w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_THALASSAEMIA_INTERMEDIA_HBE_BETA));
+                        w.k.reason(TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_THALASSAEMIA_INTERMEDIA_HBE_BETA));
             }
-            b.test(NextTest.HEMATOLOGY_REFERRAL, w.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
             b.test(
                     NextTest.IRON_METABOLISM_GENE_PANEL,
-                    w.reason(TestReason.IRON_METABOLISM_GENE_PANEL_DNA_DUTCH_GUIDELINE_CONGENITAL_SA));
-            b.test(NextTest.LIVER_IRON_MRI, w.reason(TestReason.LIVER_IRON_MRI_QUANTIFY_IRON_OVERLOAD_FERRITIN_CAN));
+                    w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_DNA_DUTCH_GUIDELINE_CONGENITAL_SA));
+            b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_QUANTIFY_IRON_OVERLOAD_FERRITIN_CAN));
             if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
                 b.support(w.finding(Finding.IRON_LOADED_DISORDER_IRON_METABOLISM_PROBLEM_LIST));
             }
         }
         xlsa.test(
                 NextTest.BONE_MARROW_IRON_STAIN,
-                w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS_ALAS2_SLC25A38_STEAP3));
-        csa.test(NextTest.BONE_MARROW_IRON_STAIN, w.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
+                w.k.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS_ALAS2_SLC25A38_STEAP3));
+        csa.test(NextTest.BONE_MARROW_IRON_STAIN, w.k.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
         if (w.pyridoxine == null) {
-            xlsa.caveat(new Caveat(
-                    "pyridoxine-trial",
-                    "A pyridoxine trial (50–200 mg/day) is reasonable in suspected XLSA; judge it only after iron"
-                            + " overload is treated.",
-                    "donker-2014"));
+            xlsa.caveat(w.k.caveat(RareCaveat.PYRIDOXINE_TRIAL));
         }
         if (pyridoxineRefractory) {
             xlsa.oppose(w.pyridoxineEvidence);
@@ -165,12 +157,10 @@ final class IronLoadedRules {
             }
         }
         if (w.val(Analyte.FERRITIN) == null && ferritin != null) {
-            board.caveat(new Caveat(
-                    "older-iron-studies",
-                    "The iron-loaded pattern comes from iron studies older than 90 days ("
-                            + ferritin.effective().toString().substring(0, 10) + "); repeat them.",
-                    "donker-2014"));
-            xlsa.test(NextTest.IRON_STUDIES, w.reason(TestReason.IRON_STUDIES_CURRENT_FERRITIN_TSAT));
+            board.caveat(w.k.caveat(
+                    RareCaveat.OLDER_IRON_STUDIES,
+                    ferritin.effective().toString().substring(0, 10)));
+            xlsa.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_CURRENT_FERRITIN_TSAT));
         }
     }
 
@@ -200,7 +190,7 @@ final class IronLoadedRules {
             // a documented response still points to XLSA; the card asks for the B6 level that would exclude deficiency
             xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE_B6_UNKNOWN);
             xlsa.oppose(w.finding(Finding.XLSA_PYRIDOXINE_B6_UNKNOWN));
-            xlsa.test(NextTest.VITAMIN_B6, w.reason(TestReason.VITAMIN_B6_LOW_VITAMIN_B6_RESPONDS_PYRIDOXINE));
+            xlsa.test(NextTest.VITAMIN_B6, w.k.reason(TestReason.VITAMIN_B6_LOW_VITAMIN_B6_RESPONDS_PYRIDOXINE));
         } else {
             xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE);
         }

@@ -34,6 +34,8 @@ final class KnowledgeView {
     private final String[] meanings = new String[Meaning.values().length];
     /** Next-test reasons by {@link TestReason} ordinal (no placeholders: the text itself). */
     private final String[] reasons = new String[TestReason.values().length];
+    /** Rare-cause caveats by {@link RareCaveat} ordinal. */
+    private final StatementTemplate[] caveats = new StatementTemplate[RareCaveat.values().length];
     /** Score weights by {@link Score} ordinal. */
     private final int[] scores = new int[Score.values().length];
 
@@ -127,6 +129,13 @@ final class KnowledgeView {
         return reasons[reason.ordinal()];
     }
 
+    /** One rare-cause caveat, worded by the knowledge package with the sentence's source. */
+    dev.microcytic.cdshooks.differential.Caveat caveat(RareCaveat caveat, String... values) {
+        StatementTemplate template = caveats[caveat.ordinal()];
+        return new dev.microcytic.cdshooks.differential.Caveat(
+                caveat.code, template.render(values), template.sourceId());
+    }
+
     /** The weight of one rule outcome. */
     int score(Score score) {
         return scores[score.ordinal()];
@@ -169,6 +178,9 @@ final class KnowledgeView {
         for (TestReason reason : TestReason.values()) {
             reasons[reason.ordinal()] =
                     knowledge.statements().get(reason.key, List.of()).render();
+        }
+        for (RareCaveat caveat : RareCaveat.values()) {
+            caveats[caveat.ordinal()] = knowledge.statements().get(caveat.key, caveat.placeholders);
         }
         for (Score score : Score.values()) {
             scores[score.ordinal()] = knowledge.scores().get(score.key());

@@ -115,8 +115,8 @@ final class Ranking {
             beta.support(w.finding(Wording.IRON_LOADED_NTDT));
             beta.test(
                     NextTest.HEMOGLOBIN_FRACTIONATION,
-                    w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_HBA2_HBF_HBE_DECIDE));
-            beta.test(NextTest.HBB_GENE_ANALYSIS, w.reason(TestReason.HBB_GENE_ANALYSIS_HBB_GENOTYPING));
+                    w.k.reason(TestReason.HEMOGLOBIN_FRACTIONATION_HBA2_HBF_HBE_DECIDE));
+            beta.test(NextTest.HBB_GENE_ANALYSIS, w.k.reason(TestReason.HBB_GENE_ANALYSIS_HBB_GENOTYPING));
         }
         boolean hemoglobinopathy = false;
         int bestHemoglobinopathy = 0;
@@ -168,10 +168,11 @@ final class Ranking {
                 if (!fractionationDone) {
                     b.test(
                             NextTest.HEMOGLOBIN_FRACTIONATION,
-                            w.reason(TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_HEMOGLOBINOPATHY_BEFORE_RARE_CAUSES));
+                            w.k.reason(
+                                    TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_HEMOGLOBINOPATHY_BEFORE_RARE_CAUSES));
                 }
                 if (!w.present(Analyte.CRP) && !w.inflamed) {
-                    b.test(NextTest.CRP, w.reason(TestReason.CRP_EXCLUDE_INFLAMMATION_BEFORE_RARE_IRON));
+                    b.test(NextTest.CRP, w.k.reason(TestReason.CRP_EXCLUDE_INFLAMMATION_BEFORE_RARE_IRON));
                 }
             }
             if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {

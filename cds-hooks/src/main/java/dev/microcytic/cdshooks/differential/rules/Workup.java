@@ -388,16 +388,6 @@ final class Workup {
         return Evidence.finding(template.render(values), template.sourceId());
     }
 
-    /** What a comparison means, worded by the knowledge package. */
-    String meaning(Meaning meaning) {
-        return k.meaning(meaning);
-    }
-
-    /** Why a test is suggested, worded by the knowledge package. */
-    String reason(TestReason reason) {
-        return k.reason(reason);
-    }
-
     /** Evidence comparing a current value with a threshold; the comparator shown is the one that holds. */
     Evidence ev(Analyte analyte, Threshold threshold, String meaning) {
         LabValue value = val(analyte);

@@ -36,7 +36,8 @@ class RuleKnowledgeKeysTest {
                         Stream.of(Wording.values()).map(w -> w.key),
                         Stream.of(Finding.values()).map(f -> f.key),
                         Stream.of(Meaning.values()).map(m -> m.key),
-                        Stream.of(TestReason.values()).map(r -> r.key))
+                        Stream.of(TestReason.values()).map(r -> r.key),
+                        Stream.of(RareCaveat.values()).map(c -> c.key))
                 .flatMap(s -> s)
                 .collect(Collectors.toSet());
         assertThat(K.statements().ids()).containsExactlyInAnyOrderElementsOf(used);
@@ -44,6 +45,11 @@ class RuleKnowledgeKeysTest {
             assertThat(K.statements().get(wording.key, wording.placeholders).placeholders())
                     .as(wording.key)
                     .isEqualTo(wording.placeholders);
+        }
+        for (RareCaveat caveat : RareCaveat.values()) {
+            assertThat(K.statements().get(caveat.key, caveat.placeholders).placeholders())
+                    .as(caveat.key)
+                    .isEqualTo(caveat.placeholders);
         }
         for (Finding finding : Finding.values()) {
             assertThat(K.statements().get(finding.key, finding.placeholders).placeholders())
