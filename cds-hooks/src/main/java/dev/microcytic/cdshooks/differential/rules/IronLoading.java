@@ -21,15 +21,11 @@ import java.util.List;
  *
  * @param highDraws high TSAT values on separate days within the iron-loading window, drawn without iron
  * @param latestOnIron the latest TSAT in the window was drawn while oral or intravenous iron was being taken
+ * @param repeated high on at least the number of draws of the threshold {@code tsat.high.draws}
  */
-record IronLoading(int highDraws, boolean latestOnIron) {
+record IronLoading(int highDraws, boolean latestOnIron, boolean repeated) {
 
-    static final IronLoading NONE = new IronLoading(0, false);
-
-    /** Two or more high TSAT values on separate days. */
-    boolean repeated() {
-        return highDraws >= 2;
-    }
+    static final IronLoading NONE = new IronLoading(0, false, false);
 
     static IronLoading of(KnowledgeView k, EngineSettings s, LabPanel panel, PatientContext ctx, Instant evalEnd) {
         List<LabValue> series = panel.series(Analyte.TRANSFERRIN_SATURATION);
@@ -58,7 +54,7 @@ record IronLoading(int highDraws, boolean latestOnIron) {
                 lastDay = day;
             }
         }
-        return new IronLoading(high, Boolean.TRUE.equals(latestOnIron));
+        return new IronLoading(high, Boolean.TRUE.equals(latestOnIron), k.tsatHighDraws.test(high));
     }
 
     /** Oral iron taken up to the day of the draw, or intravenous iron within its window before it. */

@@ -52,6 +52,7 @@ final class KnowledgeView {
     final Threshold tsatRestricted;
     final Threshold tsatVeryLow;
     final Threshold tsatHigh;
+    final Threshold tsatHighDraws;
     final Threshold crpInflammation;
     final Threshold crpRareBranch;
     final Threshold stfrIndexAcd;
@@ -198,6 +199,7 @@ final class KnowledgeView {
         tsatRestricted = t.get("tsat.restricted");
         tsatVeryLow = t.get("tsat.very-low");
         tsatHigh = t.get("tsat.high");
+        tsatHighDraws = t.get("tsat.high.draws");
         crpInflammation = t.get("crp.inflammation");
         crpRareBranch = t.get("crp.rare-branch");
         stfrIndexAcd = t.get("stfr-index.acd");
