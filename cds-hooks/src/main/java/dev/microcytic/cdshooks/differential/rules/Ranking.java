@@ -145,13 +145,9 @@ final class Ranking {
         // the common explanations of an iron-loaded pattern (transfusion, IV iron, inflammation) are ruled out first
         // (Donker 2014 fig. 2, first box), and a cause read from a high TSAT needs the loading established, not one
         // high TSAT (EASL 2022)
-        boolean commonExcluded = fractionationDone
-                && !hemoglobinopathy
-                && !w.transfusionRecent
-                && !w.ivIronRecent
-                && !drugs
-                && w.inflammationExcluded;
-        boolean loadingEstablished = w.ironLoaded();
+        boolean commonExcluded =
+                fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
+        boolean loadingEstablished = w.ironLoaded() && w.inflammationExcluded;
         for (CauseBuilder b : board.proposals()) {
             if (b.score >= CauseBuilder.TIER_A || !b.cause.genetic()) {
                 continue;
@@ -171,7 +167,7 @@ final class Ranking {
                             w.k.reason(
                                     TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_HEMOGLOBINOPATHY_BEFORE_RARE_CAUSES));
                 }
-                if (!w.present(Analyte.CRP) && !w.inflamed) {
+                if (DonkerRules.TSAT_LOADING.contains(b.cause) && !w.present(Analyte.CRP) && !w.inflamed) {
                     b.test(NextTest.CRP, w.k.reason(TestReason.CRP_EXCLUDE_INFLAMMATION_BEFORE_RARE_IRON));
                 }
             }
