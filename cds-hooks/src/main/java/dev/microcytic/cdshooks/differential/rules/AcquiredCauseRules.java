@@ -4,8 +4,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Urgency;
 import dev.microcytic.terminology.Analyte;
@@ -37,7 +35,8 @@ final class AcquiredCauseRules {
         if (lead != null) {
             if (w.k.leadChelation.test(lead.value())) {
                 CauseBuilder b = board.propose(Cause.LEAD_POISONING, LIKELY, Score.LEAD_CHELATION_RANGE);
-                b.support(w.compare(lead, w.k.leadChelation, "chelation range: urgent management"));
+                b.support(w.compare(
+                        lead, w.k.leadChelation, w.k.meaning(Meaning.LEAD_CHELATION_RANGE_URGENT_MANAGEMENT)));
                 b.urgency(Urgency.CRITICAL);
                 leadWorkup(w, b);
             } else if (w.k.leadReference.test(lead.value())) {
@@ -46,8 +45,9 @@ final class AcquiredCauseRules {
                         Cause.LEAD_POISONING,
                         POSSIBLE,
                         other ? Score.LEAD_ABOVE_REFERENCE_WITH_IRON_DEFICIENCY : Score.LEAD_ABOVE_REFERENCE);
-                b.support(w.compare(lead, w.k.leadReference, "above the CDC blood lead reference value"));
-                b.oppose(w.compare(lead, w.k.leadChelation, "anemia is mostly seen at markedly raised levels"));
+                b.support(w.compare(lead, w.k.leadReference, w.k.meaning(Meaning.LEAD_ABOVE_CDC_BLOOD_LEAD_REFERENCE)));
+                b.oppose(w.compare(
+                        lead, w.k.leadChelation, w.k.meaning(Meaning.LEAD_ANEMIA_MOSTLY_SEEN_MARKEDLY_RAISED)));
                 b.urgency(Urgency.WARNING);
                 leadWorkup(w, b);
             }
@@ -63,41 +63,40 @@ final class AcquiredCauseRules {
             CauseBuilder b = board.propose(
                     Cause.LEAD_POISONING, CONSIDER, zpp ? Score.LEAD_UNTESTED_ZPP_HIGH : Score.LEAD_UNTESTED_RISK);
             if (toddler) {
-                b.support(Evidence.finding(
-                        "Age 1–5 years: screen for lead exposure (CDC); lead and iron deficiency" + " coexist",
-                        "ruckart-2021"));
+                b.support(w.finding(Finding.LEAD_AGE_1_5_YEARS_SCREEN));
             }
             if (zpp) {
                 b.support(w.evRange(
                         Analyte.ZINC_PROTOPORPHYRIN,
                         w.k.zppHigh,
                         true,
-                        "raised ZPP without iron deficiency: lead or protoporphyria"));
+                        w.k.meaning(Meaning.LEAD_RAISED_ZPP_WITHOUT_IRON_DEFICIENCY)));
             }
             if (ataxia) {
-                b.support(Evidence.finding("Ataxia: lead encephalopathy before the rare ABCB7 branch", "donker-2014"));
+                b.support(w.finding(Finding.LEAD_ATAXIA_LEAD_ENCEPHALOPATHY_BEFORE_RARE));
             }
-            b.test(NextTest.BLOOD_LEAD, "Venous blood lead (CDC reference value 3.5 ug/dL)");
-            b.test(NextTest.BLOOD_FILM, "Basophilic stippling");
+            b.test(NextTest.BLOOD_LEAD, w.k.reason(TestReason.BLOOD_LEAD_VENOUS_BLOOD_LEAD_CDC_REFERENCE));
+            b.test(NextTest.BLOOD_FILM, w.k.reason(TestReason.BLOOD_FILM_BASOPHILIC_STIPPLING));
         }
     }
 
     private static void leadWorkup(Workup w, CauseBuilder b) {
         if (w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh)) {
-            b.support(w.evRange(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, "lead inhibits ferrochelatase"));
+            b.support(w.evRange(
+                    Analyte.ZINC_PROTOPORPHYRIN,
+                    w.k.zppHigh,
+                    true,
+                    w.k.meaning(Meaning.LEAD_LEAD_INHIBITS_FERROCHELATASE)));
         }
         if (w.iron.deficient()) {
-            b.support(Evidence.finding("Iron deficiency coexists and increases lead absorption", "ruckart-2021"));
+            b.support(w.finding(Finding.LEAD_IRON_DEFICIENCY_COEXISTS_INCREASES_LEAD));
         }
         if (!w.present(Analyte.FERRITIN)) {
-            b.test(NextTest.IRON_STUDIES, "Iron deficiency frequently coexists with lead exposure");
+            b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_IRON_DEFICIENCY_FREQUENTLY_COEXISTS_LEAD));
         }
-        b.test(NextTest.BLOOD_LEAD, "Confirm a capillary result with a venous sample; follow the level");
-        b.test(NextTest.BLOOD_FILM, "Basophilic stippling");
-        b.caveat(new Caveat(
-                "lead-public-health",
-                "Find and remove the lead source; report to public health per local rules.",
-                "ruckart-2021"));
+        b.test(NextTest.BLOOD_LEAD, w.k.reason(TestReason.BLOOD_LEAD_CONFIRM_CAPILLARY_RESULT_VENOUS_SAMPLE));
+        b.test(NextTest.BLOOD_FILM, w.k.reason(TestReason.BLOOD_FILM_BASOPHILIC_STIPPLING));
+        b.caveat(w.k.caveat(RareCaveat.LEAD_PUBLIC_HEALTH));
     }
 
     // ----------------------------------------------------------------------------------------------- sideroblastic
@@ -119,20 +118,41 @@ final class AcquiredCauseRules {
         boolean deficient = w.iron.deficient();
         boolean unknown = w.iron == Workup.IronStatus.UNKNOWN;
         boolean loaded = w.ironLoaded();
+        boolean pyridoxineResponse = w.pyridoxineResponse == Workup.Response.RESPONSIVE;
+        // a drug list alone is weak: the sideroblastic anemia needs iron loading, a low B6 or a pyridoxine response
+        // (Bottomley 2017), and a disproportionate microcytosis is a thalassaemia trait until fractionation says
+        // otherwise
+        boolean drugOnly = drug && !b6Low && !loaded && !pyridoxineResponse;
+        boolean protectedInh = inh && w.recent(MedicationClass.PYRIDOXINE) && !linezolid && !chloramphenicol;
+        boolean chloramphenicolOnly = chloramphenicol && !inh && !linezolid;
+        boolean disproportion = w.disproportion() || w.leansThalassemia();
         CauseBuilder b;
         if (drug || b6Low) {
             if (deficient) {
                 b = board.propose(
                         Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_DEFICIENT);
+            } else if (drugOnly && (protectedInh || chloramphenicolOnly || disproportion)) {
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_DRUG_WEAK);
             } else if (unknown) {
                 b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, Score.SIDEROBLASTIC_ACQUIRED_RISK);
+            } else if (drugOnly) {
+                b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, POSSIBLE, Score.SIDEROBLASTIC_ACQUIRED_DRUG_ONLY);
             } else {
                 b = board.propose(
                         Cause.SIDEROBLASTIC_ACQUIRED,
-                        LIKELY,
+                        disproportion ? POSSIBLE : LIKELY,
                         loaded
                                 ? Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_LOADED
                                 : Score.SIDEROBLASTIC_ACQUIRED_RISK_IRON_UNKNOWN);
+            }
+            if (drugOnly && !deficient) {
+                b.oppose(w.finding(Finding.SIDEROBLASTIC_DRUG_LIST_ONLY));
+            }
+            if (disproportion && !deficient) {
+                b.oppose(w.finding(Finding.SIDEROBLASTIC_DISPROPORTION));
+            }
+            if (chloramphenicolOnly) {
+                b.oppose(w.finding(Finding.SIDEROBLASTIC_CHLORAMPHENICOL_ROUTE));
             }
         } else if (alcohol) {
             b = board.propose(
@@ -145,58 +165,57 @@ final class AcquiredCauseRules {
             b = board.propose(Cause.SIDEROBLASTIC_ACQUIRED, CONSIDER, Score.SIDEROBLASTIC_ACQUIRED_ALCOHOL_REMISSION);
         }
         if (inh) {
-            b.support(Evidence.finding(
-                    "Isoniazid: pyridoxine antagonist, microcytic or dimorphic sideroblastic" + " anemia",
-                    "bottomley-2017"));
+            b.support(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_ISONIAZID_PYRIDOXINE_ANTAGONIST_MICROCYTIC_DIMORPHIC));
             if (w.recent(MedicationClass.PYRIDOXINE)) {
-                b.oppose(Evidence.finding(
-                        "Pyridoxine is co-prescribed (protects against INH sideroblastic anemia)", "bottomley-2017"));
+                b.oppose(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_PYRIDOXINE_CO_PRESCRIBED_PROTECTS_AGAINST));
             } else {
-                b.test(NextTest.VITAMIN_B6, "Isoniazid antagonises pyridoxine; a pyridoxine trial is reasonable");
+                b.test(
+                        NextTest.VITAMIN_B6,
+                        w.k.reason(TestReason.VITAMIN_B6_ISONIAZID_ANTAGONISES_PYRIDOXINE_PYRIDOXINE_TRIAL));
             }
         }
         if (linezolid) {
-            b.support(Evidence.finding(
-                    "Linezolid: mitochondrial toxicity, reversible sideroblastic anemia (usually"
-                            + " normocytic, long courses)",
-                    "bottomley-2017"));
+            b.support(w.finding(
+                    Finding.SIDEROBLASTIC_ACQUIRED_LINEZOLID_MITOCHONDRIAL_TOXICITY_REVERSIBLE_SIDEROBLASTIC));
         }
         if (chloramphenicol) {
-            b.support(Evidence.finding(
-                    "Systemic chloramphenicol: dose-related reversible sideroblastic anemia", "bottomley-2017"));
+            b.support(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_SYSTEMIC_CHLORAMPHENICOL_DOSE_RELATED_REVERSIBLE));
         }
         if (alcohol) {
-            b.support(Evidence.finding(
-                    "Alcohol use disorder: toxic to heme synthesis; B6 and folate deficiency" + " (often macrocytic)",
-                    "bottomley-2017"));
-            b.test(NextTest.B12_FOLATE, "Alcohol: folate deficiency coexists");
-            b.test(NextTest.VITAMIN_B6, "Alcohol: B6 deficiency");
+            b.support(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_ALCOHOL_USE_DISORDER_TOXIC_HEME));
+            b.test(NextTest.B12_FOLATE, w.k.reason(TestReason.B12_FOLATE_ALCOHOL_FOLATE_DEFICIENCY_COEXISTS));
+            b.test(NextTest.VITAMIN_B6, w.k.reason(TestReason.VITAMIN_B6_ALCOHOL_B6_DEFICIENCY));
         } else if (alcoholRemission) {
-            b.support(Evidence.finding("Alcohol use disorder in remission (weighs less)", "bottomley-2017"));
+            b.support(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_ALCOHOL_USE_DISORDER_REMISSION_WEIGHS));
         }
         if (b6Low) {
-            b.support(w.evRange(Analyte.VITAMIN_B6, w.k.b6Low, false, "pyridoxal phosphate low"));
+            b.support(w.evRange(
+                    Analyte.VITAMIN_B6,
+                    w.k.b6Low,
+                    false,
+                    w.k.meaning(Meaning.SIDEROBLASTIC_ACQUIRED_PYRIDOXAL_PHOSPHATE_LOW)));
         }
         if (loaded) {
-            b.support(w.compare(w.tsatForLoading(), w.k.tsatHigh, "iron loading, typical of sideroblastic anemia"));
+            b.support(w.compare(
+                    w.tsatForLoading(),
+                    w.k.tsatHigh,
+                    w.k.meaning(Meaning.SIDEROBLASTIC_ACQUIRED_IRON_LOADING_TYPICAL_SIDEROBLASTIC_ANEMIA)));
         }
-        if (w.pyridoxineResponse == Workup.Response.RESPONSIVE && w.pyridoxineEvidence != null) {
+        if (pyridoxineResponse && w.pyridoxineEvidence != null) {
             b.support(w.pyridoxineEvidence);
         }
         if (deficient) {
-            b.oppose(Evidence.finding("Iron deficiency explains a microcytic anemia by itself", "donker-2014"));
+            b.oppose(w.finding(Finding.SIDEROBLASTIC_ACQUIRED_IRON_DEFICIENCY_EXPLAINS_MICROCYTIC_ANEMIA));
         }
         if (unknown) {
-            b.test(NextTest.IRON_STUDIES, "Sideroblastic anemia has normal-high ferritin and TSAT");
+            b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_SIDEROBLASTIC_ANEMIA_HAS_NORMAL_HIGH));
         }
-        b.test(NextTest.BLOOD_FILM, "Dimorphic red cells, Pappenheimer bodies");
-        b.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts if the anemia persists after withdrawal");
+        b.test(NextTest.BLOOD_FILM, w.k.reason(TestReason.BLOOD_FILM_DIMORPHIC_RED_CELLS_PAPPENHEIMER_BODIES));
+        b.test(
+                NextTest.BONE_MARROW_IRON_STAIN,
+                w.k.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS_ANEMIA_PERSISTS_AFTER));
         if (drug) {
-            b.caveat(new Caveat(
-                    "drug-withdrawal",
-                    "Stop or replace the drug where possible and repeat the blood count in 2–4 weeks; give pyridoxine"
-                            + " with isoniazid.",
-                    "bottomley-2017"));
+            b.caveat(w.k.caveat(RareCaveat.DRUG_WITHDRAWAL));
         }
     }
 
@@ -233,25 +252,27 @@ final class AcquiredCauseRules {
                     acerulo
                             ? Score.COPPER_LOW_CERULOPLASMIN_ABSENT
                             : (zincHigh ? Score.COPPER_LOW_ZINC_HIGH : Score.COPPER_LOW));
-            b.support(w.lab(copper, "<", limit, source, "copper deficiency"));
+            b.support(w.lab(copper, "<", limit, source, w.k.meaning(Meaning.COPPER_COPPER_DEFICIENCY)));
             if (zincHigh) {
-                b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, "zinc excess blocks copper absorption"));
+                b.support(w.evRange(
+                        Analyte.ZINC,
+                        w.k.zincHigh,
+                        true,
+                        w.k.meaning(Meaning.COPPER_ZINC_EXCESS_BLOCKS_COPPER_ABSORPTION)));
             }
             copperContext(w, b, zincMed, risk, leukopenia);
             if (acerulo) {
-                b.oppose(Evidence.finding(
-                        "Ceruloplasmin undetectable lowers serum copper: aceruloplasminemia", "vroegindeweij-2015"));
+                b.oppose(w.finding(Finding.COPPER_CERULOPLASMIN_UNDETECTABLE_LOWERS_SERUM_COPPER));
             }
             if (!w.present(Analyte.ZINC)) {
-                b.test(NextTest.COPPER_ZINC, "Zinc excess is the commonest reversible cause");
+                b.test(NextTest.COPPER_ZINC, w.k.reason(TestReason.COPPER_ZINC_ZINC_EXCESS_COMMONEST_REVERSIBLE_CAUSE));
             }
             if (!w.present(Analyte.CERULOPLASMIN)) {
-                b.test(NextTest.CERULOPLASMIN, "Low in copper deficiency; undetectable in aceruloplasminemia");
+                b.test(
+                        NextTest.CERULOPLASMIN,
+                        w.k.reason(TestReason.CERULOPLASMIN_LOW_COPPER_DEFICIENCY_UNDETECTABLE_ACERULOPLASMINEMIA));
             }
-            b.caveat(new Caveat(
-                    "copper-repletion",
-                    "Copper deficiency mimics myelodysplasia: replete copper and stop zinc before a marrow work-up.",
-                    "willis-2005"));
+            b.caveat(w.k.caveat(RareCaveat.COPPER_REPLETION));
             return;
         }
         if (zincHigh || zincMed || risk || leukopenia) {
@@ -261,24 +282,29 @@ final class AcquiredCauseRules {
                     strong ? POSSIBLE : CONSIDER,
                     strong ? Score.COPPER_UNTESTED_STRONG : Score.COPPER_UNTESTED);
             if (zincHigh) {
-                b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, "zinc excess"));
+                b.support(w.evRange(Analyte.ZINC, w.k.zincHigh, true, w.k.meaning(Meaning.COPPER_ZINC_EXCESS)));
             }
             copperContext(w, b, zincMed, risk, leukopenia);
-            b.test(NextTest.COPPER_ZINC, "Serum copper (and zinc) decide copper deficiency");
-            b.test(NextTest.CERULOPLASMIN, "Low ceruloplasmin accompanies copper deficiency");
+            b.test(NextTest.COPPER_ZINC, w.k.reason(TestReason.COPPER_ZINC_SERUM_COPPER_ZINC_DECIDE_COPPER));
+            b.test(
+                    NextTest.CERULOPLASMIN,
+                    w.k.reason(TestReason.CERULOPLASMIN_LOW_CERULOPLASMIN_ACCOMPANIES_COPPER_DEFICIENCY));
         }
     }
 
     private static void copperContext(Workup w, CauseBuilder b, boolean zincMed, boolean risk, boolean leukopenia) {
         if (zincMed) {
-            b.support(Evidence.finding(
-                    "Zinc supplements (denture creams and multivitamins also contain zinc)", "willis-2005"));
+            b.support(w.finding(Finding.COPPER_ZINC_SUPPLEMENTS_DENTURE_CREAMS_MULTIVITAMINS));
         }
         if (risk) {
-            b.support(Evidence.finding("Bariatric surgery / malabsorption on the problem list", "willis-2005"));
+            b.support(w.finding(Finding.COPPER_BARIATRIC_SURGERY_MALABSORPTION_PROBLEM_LIST));
         }
         if (leukopenia) {
-            b.support(w.evRange(Analyte.WBC, w.k.wbcLow, false, "neutropenia accompanies copper deficiency"));
+            b.support(w.evRange(
+                    Analyte.WBC,
+                    w.k.wbcLow,
+                    false,
+                    w.k.meaning(Meaning.COPPER_NEUTROPENIA_ACCOMPANIES_COPPER_DEFICIENCY)));
         }
     }
 
@@ -297,20 +323,22 @@ final class AcquiredCauseRules {
         boolean ironOk = ferritin != null && !w.k.ckdFerritin.test(ferritin.value())
                 || tsat != null && !w.k.ckdTsat.test(tsat.value());
         CauseBuilder b;
-        if (ironOk && !w.leansThalassemia()) {
+        if (ironOk && !w.leansThalassemia() && !w.microcytosis) {
             b = board.propose(Cause.ANEMIA_OF_CKD, LIKELY, Score.CKD_IRON_REPLETE);
+        } else if (ironOk && !w.leansThalassemia()) {
+            // anemia of CKD is normocytic (KDIGO 2012): with iron present it does not explain a microcytosis by itself
+            b = board.propose(Cause.ANEMIA_OF_CKD, POSSIBLE, Score.CKD_MICROCYTIC);
+            if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
+                b.test(
+                        NextTest.HEMOGLOBIN_FRACTIONATION,
+                        w.k.reason(TestReason.HEMOGLOBIN_FRACTIONATION_MICROCYTOSIS_IRON_PRESENT_CKD_EXCLUDE));
+            }
         } else {
             b = board.propose(
                     Cause.ANEMIA_OF_CKD, POSSIBLE, absoluteId ? Score.CKD_ABSOLUTE_IRON_DEFICIENCY : Score.CKD);
         }
-        b.support(Evidence.finding(
-                "Chronic kidney disease on the problem list: EPO deficiency and hepcidin-mediated"
-                        + " iron restriction",
-                "kdigo-2012"));
-        b.oppose(Evidence.finding(
-                "Anemia of CKD is usually normocytic: microcytosis points to coexisting iron"
-                        + " deficiency or a trait",
-                "kdigo-2012"));
+        b.support(w.finding(Finding.CKD_CHRONIC_KIDNEY_DISEASE_PROBLEM_LIST));
+        b.oppose(w.finding(Finding.CKD_ANEMIA_CKD_USUALLY_NORMOCYTIC_MICROCYTOSIS));
         if (absoluteId) {
             CauseBuilder id = board.cause(Cause.IRON_DEFICIENCY) != null
                     ? board.cause(Cause.IRON_DEFICIENCY)
@@ -319,26 +347,22 @@ final class AcquiredCauseRules {
                 id = board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.CKD_IRON_DEFICIENCY);
             }
             id.raise(POSSIBLE, w.k.score(Score.CKD_IRON_DEFICIENCY));
-            id.support(w.compare(ferritin, w.k.ckdFerritin, "absolute iron deficiency in CKD (with TSAT ≤ 20 %)"));
-            id.support(w.compare(tsat, w.k.ckdTsat, "absolute iron deficiency in CKD"));
+            id.support(
+                    w.compare(ferritin, w.k.ckdFerritin, w.k.meaning(Meaning.CKD_ABSOLUTE_IRON_DEFICIENCY_CKD_TSAT)));
+            id.support(w.compare(tsat, w.k.ckdTsat, w.k.meaning(Meaning.CKD_ABSOLUTE_IRON_DEFICIENCY_CKD)));
         }
         if (ferritin != null
                 && tsat != null
                 && w.k.ckdTrialTsat.test(tsat.value())
                 && w.k.ckdTrialFerritin.test(ferritin.value())) {
-            b.caveat(new Caveat(
-                    "kdigo-iron-trial",
-                    "Meets the KDIGO criteria for an iron trial (TSAT ≤ 30 %, ferritin ≤ 500 ng/mL): a treatment"
-                            + " criterion, not a diagnosis of iron deficiency.",
-                    "kdigo-2012"));
+            b.caveat(w.k.caveat(RareCaveat.KDIGO_IRON_TRIAL));
         }
         if (w.recent(MedicationClass.ERYTHROPOIESIS_STIMULATING_AGENT)) {
-            b.support(Evidence.finding(
-                    "On an ESA: functional iron deficiency possible (TSAT < 20 %, CHr low)", "kdigo-2012"));
+            b.support(w.finding(Finding.CKD_ESA_FUNCTIONAL_IRON_DEFICIENCY_POSSIBLE));
         }
         if (ferritin == null || tsat == null) {
-            b.test(NextTest.IRON_STUDIES, "Absolute vs functional iron deficiency in CKD");
+            b.test(NextTest.IRON_STUDIES, w.k.reason(TestReason.IRON_STUDIES_ABSOLUTE_VS_FUNCTIONAL_IRON_DEFICIENCY));
         }
-        b.test(NextTest.RETICULOCYTES, "Hypoproliferative anemia");
+        b.test(NextTest.RETICULOCYTES, w.k.reason(TestReason.RETICULOCYTES_HYPOPROLIFERATIVE_ANEMIA));
     }
 }

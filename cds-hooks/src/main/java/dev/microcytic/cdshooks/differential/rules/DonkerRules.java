@@ -4,8 +4,6 @@ import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
 import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
-import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.cdshooks.differential.Likelihood;
 import dev.microcytic.terminology.Analyte;
@@ -19,11 +17,19 @@ import java.util.Set;
  * ceruloplasmin; isolated ataxia → ABCB7; photosensitivity with or without hemolysis → CEP / EPP / XLPP, in {@link PorphyriaRules}), step 4 iron
  * parameters (very low TSAT with ferritin not low → IRIDA by the TSAT/hepcidin ratio and oral-iron refractoriness;
  * transferrin absent → atransferrinemia; iron-loaded microcytosis by severity and age → SLC25A38 / ALAS2 / STEAP3 /
- * GLRX5 / DMT1; ferritin high with TSAT low-normal → ferroportin disease). Missing data is not a negative result: a
+ * GLRX5 / DMT1, in {@link IronLoadedRules}; ferritin high with TSAT low-normal → ferroportin disease). Missing data is not a negative result: a
  * rare cause leads only with a pathognomonic value or when the common causes are excluded; otherwise it is at most
  * considered, with the test that decides it.
  */
 final class DonkerRules {
+
+    /** The causes read from a high TSAT: they need iron loading established ({@link Workup#ironLoaded()}). */
+    static final Set<Cause> TSAT_LOADING = EnumSet.of(
+            Cause.XLSA,
+            Cause.CONGENITAL_SIDEROBLASTIC,
+            Cause.STEAP3_DEFICIENCY,
+            Cause.DMT1_DEFICIENCY,
+            Cause.ATRANSFERRINEMIA);
 
     static final Set<Cause> IRON_LOADING = EnumSet.of(
             Cause.XLSA,
@@ -41,7 +47,7 @@ final class DonkerRules {
         aceruloplasminemia(w, board);
         atransferrinemia(w, board);
         ferroportin(w, board);
-        ironLoaded(w, board);
+        IronLoadedRules.apply(w, board);
         ataxia(w, board);
         PorphyriaRules.apply(w, board);
     }
@@ -64,22 +70,27 @@ final class DonkerRules {
                         ferritinHigh
                                 ? Score.ACERULOPLASMINEMIA_UNDETECTABLE_FERRITIN_HIGH
                                 : Score.ACERULOPLASMINEMIA_UNDETECTABLE);
-                b.support(w.compare(cp, w.k.ceruloplasminUndetectable, "undetectable ceruloplasmin"));
+                b.support(w.compare(
+                        cp,
+                        w.k.ceruloplasminUndetectable,
+                        w.k.meaning(Meaning.ACERULOPLASMINEMIA_UNDETECTABLE_CERULOPLASMIN)));
                 cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
                 if (!ferritinHigh) {
-                    b.oppose(Evidence.finding(
-                            "Ferritin not raised: Wilson disease, copper deficiency or protein loss"
-                                    + " also lower ceruloplasmin",
-                            "marchi-2019"));
+                    b.oppose(w.finding(Finding.ACERULOPLASMINEMIA_FERRITIN_RAISED_WILSON_DISEASE_COPPER));
                 }
-                b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing confirms aceruloplasminemia");
-                b.test(NextTest.LIVER_IRON_MRI, "Brain and liver iron on MRI");
-                b.caveat(phlebotomy());
+                b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+                b.test(
+                        NextTest.IRON_METABOLISM_GENE_PANEL,
+                        w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CONFIRMS_ACERULOPLASMINEMIA));
+                b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_BRAIN_LIVER_IRON_MRI));
+                b.caveat(w.k.caveat(RareCaveat.PHLEBOTOMY_ACERULOPLASMINEMIA));
             } else if (w.k.ceruloplasminLow.test(cp.value()) && ferritinHigh) {
                 CauseBuilder b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_LOW);
                 b.support(w.compare(
-                        cp, w.k.ceruloplasminLow, "low, not undetectable (heterozygote? copper" + " deficiency?)"));
-                b.test(NextTest.COPPER_ZINC, "Copper deficiency also lowers ceruloplasmin");
+                        cp,
+                        w.k.ceruloplasminLow,
+                        w.k.meaning(Meaning.ACERULOPLASMINEMIA_LOW_UNDETECTABLE_HETEROZYGOTE_COPPER_DEFICIENCY)));
+                b.test(NextTest.COPPER_ZINC, w.k.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_LOWERS_CERULOPLASMIN));
             }
             return;
         }
@@ -98,7 +109,7 @@ final class DonkerRules {
         } else if (diabetes || neuro) {
             b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_CONTEXT);
             if (!w.present(Analyte.CRP)) {
-                b.test(NextTest.CRP, "Inflammation produces the same high-ferritin, low-TSAT pattern");
+                b.test(NextTest.CRP, w.k.reason(TestReason.CRP_INFLAMMATION_PRODUCES_SAME_HIGH_FERRITIN));
             }
         } else if (w.inflammationExcluded) {
             b = board.propose(Cause.ACERULOPLASMINEMIA, CONSIDER, Score.ACERULOPLASMINEMIA_IRON_LOADED);
@@ -106,9 +117,14 @@ final class DonkerRules {
             return;
         }
         cpSupport(w, b, ferritin, ferritinHigh, tsatLowish, diabetes, neuro);
-        b.test(NextTest.CERULOPLASMIN, "Cheap and decisive: undetectable in aceruloplasminemia");
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "CP sequencing if ceruloplasmin is undetectable");
-        b.caveat(phlebotomy());
+        b.test(
+                NextTest.CERULOPLASMIN,
+                w.k.reason(TestReason.CERULOPLASMIN_CHEAP_DECISIVE_UNDETECTABLE_ACERULOPLASMINEMIA));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(
+                NextTest.IRON_METABOLISM_GENE_PANEL,
+                w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_CP_SEQUENCING_CERULOPLASMIN_UNDETECTABLE));
+        b.caveat(w.k.caveat(RareCaveat.PHLEBOTOMY_ACERULOPLASMINEMIA));
     }
 
     private static void cpSupport(
@@ -120,26 +136,21 @@ final class DonkerRules {
             boolean diabetes,
             boolean neuro) {
         if (ferritinHigh) {
-            b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia"));
+            b.support(w.compare(
+                    ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ACERULOPLASMINEMIA_HYPERFERRITINEMIA)));
         }
         if (tsatLowish) {
-            b.support(w.ev(Analyte.TRANSFERRIN_SATURATION, w.k.tsatRestricted, "low TSAT with high ferritin"));
+            b.support(w.ev(
+                    Analyte.TRANSFERRIN_SATURATION,
+                    w.k.tsatRestricted,
+                    w.k.meaning(Meaning.ACERULOPLASMINEMIA_LOW_TSAT_HIGH_FERRITIN)));
         }
         if (diabetes) {
-            b.support(Evidence.finding("Diabetes (the first symptom in 68.5 % of patients)", "vroegindeweij-2015"));
+            b.support(w.finding(Finding.ACERULOPLASMINEMIA_DIABETES_SYMPTOM_68_5_PATIENTS));
         }
         if (neuro) {
-            b.support(Evidence.finding(
-                    "Neurological disease (movement disorder, cognitive decline, retinal" + " degeneration)",
-                    "vroegindeweij-2015"));
+            b.support(w.finding(Finding.ACERULOPLASMINEMIA_NEUROLOGICAL_DISEASE_MOVEMENT_DISORDER_COGNITIVE));
         }
-    }
-
-    private static Caveat phlebotomy() {
-        return new Caveat(
-                "phlebotomy-aceruloplasminemia",
-                "Phlebotomy worsens the anemia in aceruloplasminemia: avoid it until ceruloplasmin is known.",
-                "calder-2016");
     }
 
     // ------------------------------------------------------------------------------------------------ step 4b TF
@@ -159,25 +170,26 @@ final class DonkerRules {
                     ferritinHigh ? Score.ATRANSFERRINEMIA_ABSENT_FERRITIN_HIGH : Score.ATRANSFERRINEMIA_ABSENT);
             b.support(
                     tf != null
-                            ? w.compare(tf, w.k.transferrinAbsent, "transferrin very low")
-                            : w.compare(tibc, w.k.tibcAbsent, "TIBC very low"));
+                            ? w.compare(
+                                    tf,
+                                    w.k.transferrinAbsent,
+                                    w.k.meaning(Meaning.ATRANSFERRINEMIA_TRANSFERRIN_VERY_LOW))
+                            : w.compare(tibc, w.k.tibcAbsent, w.k.meaning(Meaning.ATRANSFERRINEMIA_TIBC_VERY_LOW)));
             if (ferritinHigh) {
-                b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
+                b.support(w.compare(
+                        ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
             } else {
-                b.oppose(Evidence.finding(
-                        "Ferritin not raised: heterozygous carrier, nephrotic syndrome or"
-                                + " malnutrition also lower transferrin",
-                        "shamsian-2009"));
+                b.oppose(w.finding(Finding.ATRANSFERRINEMIA_FERRITIN_RAISED_HETEROZYGOUS_CARRIER_NEPHROTIC));
             }
             if (tf == null) {
-                b.test(NextTest.TRANSFERRIN, "Serum transferrin (< 35 mg/dL)");
+                b.test(NextTest.TRANSFERRIN, w.k.reason(TestReason.TRANSFERRIN_SERUM_TRANSFERRIN_35_MG_DL));
             }
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "TF sequencing");
-            b.test(NextTest.LIVER_IRON_MRI, "Iron overload in liver and heart");
-            b.caveat(new Caveat(
-                    "atransferrinemia-no-iron",
-                    "Atransferrinemia: do not give iron (treated with plasma or apotransferrin).",
-                    "shamsian-2009"));
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(
+                    NextTest.IRON_METABOLISM_GENE_PANEL,
+                    w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_TF_SEQUENCING));
+            b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_IRON_OVERLOAD_LIVER_HEART));
+            b.caveat(w.k.caveat(RareCaveat.ATRANSFERRINEMIA_NO_IRON));
             return;
         }
         if (tf != null || tibcReported || !ferritinHigh || w.transfusionRecent) {
@@ -188,8 +200,8 @@ final class DonkerRules {
         boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
         if (tsat != null && w.k.tsatHigh.test(tsat.value()) && (young || severe)) {
             CauseBuilder b = board.propose(Cause.ATRANSFERRINEMIA, CONSIDER, Score.ATRANSFERRINEMIA_UNTESTED);
-            b.support(w.compare(ferritin, w.overloadThreshold(), "iron overload"));
-            b.test(NextTest.TRANSFERRIN, "Transferrin < 35 mg/dL decides atransferrinemia");
+            b.support(w.compare(ferritin, w.overloadThreshold(), w.k.meaning(Meaning.ATRANSFERRINEMIA_IRON_OVERLOAD)));
+            b.test(NextTest.TRANSFERRIN, w.k.reason(TestReason.TRANSFERRIN_TRANSFERRIN_35_MG_DL_DECIDES));
         }
     }
 
@@ -214,154 +226,22 @@ final class DonkerRules {
             return;
         }
         CauseBuilder b = board.propose(Cause.FERROPORTIN_DISEASE, CONSIDER, Score.FERROPORTIN_DISEASE);
-        b.support(w.compare(ferritin, w.overloadThreshold(), "hyperferritinemia without inflammation"));
-        b.support(w.compare(tsat, w.k.tsatHigh, "TSAT low-normal (macrophage iron loading)"));
-        b.oppose(Evidence.finding("Ferroportin disease is usually normocytic with mild anemia", "donker-2014"));
+        b.support(w.compare(
+                ferritin,
+                w.overloadThreshold(),
+                w.k.meaning(Meaning.FERROPORTIN_HYPERFERRITINEMIA_WITHOUT_INFLAMMATION)));
+        b.support(w.compare(tsat, w.k.tsatHigh, w.k.meaning(Meaning.FERROPORTIN_TSAT_LOW_NORMAL_MACROPHAGE_IRON)));
+        b.oppose(w.finding(Finding.FERROPORTIN_FERROPORTIN_DISEASE_USUALLY_NORMOCYTIC_MILD));
         if (!w.present(Analyte.CERULOPLASMIN)) {
-            b.test(NextTest.CERULOPLASMIN, "Exclude aceruloplasminemia (same iron pattern)");
+            b.test(
+                    NextTest.CERULOPLASMIN,
+                    w.k.reason(TestReason.CERULOPLASMIN_EXCLUDE_ACERULOPLASMINEMIA_SAME_IRON_PATTERN));
         }
-        b.test(NextTest.LIVER_IRON_MRI, "Liver iron loading");
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "SLC40A1 sequencing");
-    }
-
-    // ------------------------------------------------------------------------------------------------ step 4c
-
-    private static void ironLoaded(Workup w, Board board) {
-        LabValue ferritin = w.ferritinForLoading();
-        if (ferritin == null || w.inflamed) {
-            return;
-        }
-        boolean loaded = w.ironLoaded();
-        boolean pyridoxineResponsive = w.pyridoxineResponse == Workup.Response.RESPONSIVE;
-        boolean ferritinHigh = w.overloadThreshold().test(ferritin.value());
-        boolean severe = w.present(Analyte.HEMOGLOBIN) && w.k.hbDutchSevere.test(w.v(Analyte.HEMOGLOBIN));
-        boolean veryLowMcv = w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV));
-        boolean earlyChild = w.ageKnown && w.k.ageEarlyChildhood.test(w.age);
-        if (!loaded
-                && !(pyridoxineResponsive && ferritin.value() >= w.probableBelow)
-                && !(severe && veryLowMcv && earlyChild && ferritinHigh)) {
-            return;
-        }
-        if (w.transfusionRecent) {
-            board.caveat(new Caveat(
-                    "transfusion-iron-loading",
-                    "Iron loading after a recent transfusion does not raise the rare iron-loading causes.",
-                    "donker-2014"));
-            return;
-        }
-        if (w.iron.deficient() && !pyridoxineResponsive) {
-            return;
-        }
-        LabValue tsat = w.tsatForLoading();
-        Evidence loadEvidence = tsat != null && w.k.tsatHigh.test(tsat.value())
-                ? w.compare(tsat, w.k.tsatHigh, "iron loading (Donker step 4c)")
-                : null;
-        Evidence ferritinEvidence = ferritinHigh ? w.compare(ferritin, w.overloadThreshold(), "iron overload") : null;
-        boolean male = w.sex == Sex.MALE;
-        boolean dimorphic = w.high(Analyte.RDW_CV, w.k.rdwHigh);
-        boolean hypogonadism = w.flag(ClinicalFlag.HYPOGONADISM);
-        boolean pyridoxineRefractory = w.pyridoxineResponse == Workup.Response.REFRACTORY;
-
-        CauseBuilder xlsa;
-        CauseBuilder csa;
-        CauseBuilder steap3;
-        CauseBuilder dmt1;
-        if (pyridoxineResponsive) {
-            xlsa = board.propose(Cause.XLSA, LIKELY, Score.XLSA_PYRIDOXINE_RESPONSE);
-            xlsa.support(w.pyridoxineEvidence);
-            csa = board.propose(
-                    Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC_PYRIDOXINE_RESPONSE);
-            steap3 = null;
-            dmt1 = null;
-        } else if (severe && veryLowMcv && earlyChild) {
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, POSSIBLE, Score.CONGENITAL_SIDEROBLASTIC_SEVERE_CHILD);
-            csa.support(w.ev(Analyte.HEMOGLOBIN, w.k.hbDutchSevere, "severe anemia (Donker: Hb < 5 mmol/L)"));
-            csa.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV"));
-            csa.support(Evidence.finding("Early-childhood onset (SLC25A38: 0–3 years)", "donker-2014"));
-            xlsa = board.propose(Cause.XLSA, CONSIDER, male ? Score.XLSA_MALE : Score.XLSA_FEMALE);
-            steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY,
-                    hypogonadism ? POSSIBLE : CONSIDER,
-                    hypogonadism ? Score.STEAP3_HYPOGONADISM : Score.STEAP3);
-            boolean mild = ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            dmt1 = board.propose(
-                    Cause.DMT1_DEFICIENCY, mild ? POSSIBLE : CONSIDER, mild ? Score.DMT1_MILD_LOADING : Score.DMT1);
-        } else {
-            boolean xlsaFits = male || dimorphic;
-            xlsa = board.propose(Cause.XLSA, xlsaFits ? POSSIBLE : CONSIDER, xlsaFits ? Score.XLSA_FITS : Score.XLSA);
-            if (male) {
-                xlsa.support(Evidence.finding("Male: X-linked ALAS2 defects present in males", "donker-2014"));
-            } else if (dimorphic) {
-                xlsa.support(w.evRange(
-                        Analyte.RDW_CV,
-                        w.k.rdwHigh,
-                        true,
-                        "dimorphic red cells: ALAS2 carrier females with skewed X-inactivation"));
-            }
-            csa = board.propose(Cause.CONGENITAL_SIDEROBLASTIC, CONSIDER, Score.CONGENITAL_SIDEROBLASTIC);
-            steap3 = board.propose(
-                    Cause.STEAP3_DEFICIENCY,
-                    hypogonadism ? POSSIBLE : CONSIDER,
-                    hypogonadism ? Score.STEAP3_HYPOGONADISM_OTHER : Score.STEAP3_OTHER);
-            boolean mildChild = earlyChild && ferritin.value() < w.k.ferritinOverloadUnwell.value();
-            // anemia from early childhood with TSAT high but ferritin only mildly raised is the DMT1 picture
-            dmt1 = board.propose(
-                    Cause.DMT1_DEFICIENCY,
-                    mildChild ? POSSIBLE : CONSIDER,
-                    mildChild ? Score.DMT1_EARLY_CHILDHOOD : Score.DMT1_OTHER);
-        }
-        for (CauseBuilder b : new CauseBuilder[] {xlsa, csa, steap3, dmt1}) {
-            if (b == null) {
-                continue;
-            }
-            b.support(loadEvidence);
-            b.support(ferritinEvidence);
-            if (!w.present(Analyte.HBA2) && !w.present(Analyte.HBE) && !w.present(Analyte.HBH)) {
-                b.test(
-                        NextTest.HEMOGLOBIN_FRACTIONATION,
-                        "Exclude thalassaemia intermedia / HbE/beta-thal / HbH first (commonest iron-loaded"
-                                + " microcytosis)");
-            }
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "DNA first (Dutch guideline): congenital SA / iron panel");
-            b.test(NextTest.LIVER_IRON_MRI, "Quantify iron overload (ferritin can under-state it)");
-            if (w.flag(ClinicalFlag.KNOWN_IRON_METABOLISM_DISORDER)) {
-                b.support(Evidence.finding("A disorder of iron metabolism is on the problem list", "donker-2014"));
-            }
-        }
-        xlsa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts (ALAS2, SLC25A38, STEAP3; none in DMT1)");
-        csa.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
-        if (w.pyridoxine == null) {
-            xlsa.caveat(new Caveat(
-                    "pyridoxine-trial",
-                    "A pyridoxine trial (50–200 mg/day) is reasonable in suspected XLSA; judge it only after iron"
-                            + " overload is treated.",
-                    "donker-2014"));
-        }
-        if (pyridoxineRefractory) {
-            xlsa.oppose(w.pyridoxineEvidence);
-            csa.support(w.pyridoxineEvidence);
-        }
-        if (steap3 != null && hypogonadism) {
-            steap3.support(Evidence.finding(
-                    "Hypogonadism (STEAP3 has gonadal dysfunction; a weak modifier, one" + " family)",
-                    "grandchamp-2011"));
-        }
-        if (dmt1 != null) {
-            dmt1.support(Evidence.finding(
-                    "DMT1: anemia from birth; TSAT high with only mildly raised ferritin; no" + " ring sideroblasts",
-                    "iolascon-2008"));
-            if (earlyChild) {
-                dmt1.support(Evidence.finding("Early-childhood onset", "donker-2014"));
-            }
-        }
-        if (w.val(Analyte.FERRITIN) == null && ferritin != null) {
-            board.caveat(new Caveat(
-                    "older-iron-studies",
-                    "The iron-loaded pattern comes from iron studies older than 90 days ("
-                            + ferritin.effective().toString().substring(0, 10) + "); repeat them.",
-                    "donker-2014"));
-            xlsa.test(NextTest.IRON_STUDIES, "Current ferritin and TSAT");
-        }
+        b.test(NextTest.LIVER_IRON_MRI, w.k.reason(TestReason.LIVER_IRON_MRI_LIVER_IRON_LOADING));
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(
+                NextTest.IRON_METABOLISM_GENE_PANEL,
+                w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_SLC40A1_SEQUENCING));
     }
 
     // ------------------------------------------------------------------------------------------------ step 3a ataxia
@@ -379,21 +259,23 @@ final class DonkerRules {
         Likelihood band = leadNormal && copperNormal && male && !w.iron.deficient() ? POSSIBLE : CONSIDER;
         CauseBuilder b =
                 board.propose(Cause.XLSA_ATAXIA, band, band == POSSIBLE ? Score.XLSA_ATAXIA_FITS : Score.XLSA_ATAXIA);
-        b.support(Evidence.finding(
-                "Ataxia with microcytic anemia (ABCB7: early cerebellar ataxia in boys)", "donker-2014"));
+        b.support(w.finding(Finding.XLSA_ATAXIA_ATAXIA_MICROCYTIC_ANEMIA_ABCB7_EARLY));
         if (!male) {
-            b.oppose(Evidence.finding("Carrier females are neurologically normal", "donker-2014"));
+            b.oppose(w.finding(Finding.XLSA_ATAXIA_CARRIER_FEMALES_NEUROLOGICALLY_NORMAL));
         }
         if (w.ironLoaded()) {
-            b.oppose(Evidence.finding("ABCB7 causes no systemic iron overload", "donker-2014"));
+            b.oppose(w.finding(Finding.XLSA_ATAXIA_ABCB7_CAUSES_SYSTEMIC_IRON_OVERLOAD));
         }
         if (!leadNormal) {
-            b.test(NextTest.BLOOD_LEAD, "Lead encephalopathy also causes ataxia with microcytic anemia");
+            b.test(NextTest.BLOOD_LEAD, w.k.reason(TestReason.BLOOD_LEAD_LEAD_ENCEPHALOPATHY_CAUSES_ATAXIA_MICROCYTIC));
         }
         if (!copperNormal) {
-            b.test(NextTest.COPPER_ZINC, "Copper-deficiency myeloneuropathy causes sensory ataxia");
+            b.test(
+                    NextTest.COPPER_ZINC,
+                    w.k.reason(TestReason.COPPER_ZINC_COPPER_DEFICIENCY_MYELONEUROPATHY_CAUSES_SENSORY));
         }
-        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "ABCB7 sequencing");
-        b.test(NextTest.BONE_MARROW_IRON_STAIN, "Ring sideroblasts");
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+        b.test(NextTest.IRON_METABOLISM_GENE_PANEL, w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_ABCB7_SEQUENCING));
+        b.test(NextTest.BONE_MARROW_IRON_STAIN, w.k.reason(TestReason.BONE_MARROW_IRON_STAIN_RING_SIDEROBLASTS));
     }
 }

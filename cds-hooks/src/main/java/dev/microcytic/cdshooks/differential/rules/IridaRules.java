@@ -1,10 +1,8 @@
 package dev.microcytic.cdshooks.differential.rules;
 
 import static dev.microcytic.cdshooks.differential.Likelihood.CONSIDER;
-import static dev.microcytic.cdshooks.differential.Likelihood.LIKELY;
 import static dev.microcytic.cdshooks.differential.Likelihood.POSSIBLE;
 
-import dev.microcytic.cdshooks.differential.Caveat;
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
 import dev.microcytic.terminology.Analyte;
@@ -14,7 +12,8 @@ import dev.microcytic.terminology.ValueFormat;
 /**
  * Step 4a of the Donker 2014 flowchart: a very low TSAT with ferritin not low points to iron-refractory iron deficiency
  * anemia (TMPRSS6), read by the TSAT/hepcidin ratio, the Hb response to oral iron and the oral iron absorption test.
- * IRIDA may lead only when inflammation is excluded; {@link Ranking} applies that gate.
+ * IRIDA is at most possible until oral-iron refractoriness is shown and coeliac disease, H. pylori and autoimmune
+ * gastritis are excluded (Donker 2014, step 4a), and may lead only when inflammation is excluded ({@link Ranking}).
  */
 final class IridaRules {
 
@@ -39,12 +38,12 @@ final class IridaRules {
         if (!Double.isNaN(ratio)) {
             boolean low = w.k.tsatHepcidin.test(ratio);
             Evidence ratioEvidence = new Evidence(
-                    "TSAT/hepcidin " + ValueFormat.evidence(ratio) + " %/nM " + (low ? "<" : ">=") + " "
-                            + ValueFormat.evidence(w.k.tsatHepcidin.value()) + " %/nM ("
-                            + (low
-                                    ? "hepcidin inappropriately high: TMPRSS6-related IRIDA"
-                                    : "hepcidin appropriately" + " suppressed: not IRIDA")
-                            + ")",
+                    w.k.finding(Finding.IRIDA_TSAT_HEPCIDIN_RATIO)
+                            .render(
+                                    ValueFormat.evidence(ratio),
+                                    low ? "<" : ">=",
+                                    ValueFormat.evidence(w.k.tsatHepcidin.value()),
+                                    w.k.meaning(low ? Meaning.IRIDA_RATIO_LOW : Meaning.IRIDA_RATIO_NOT_LOW)),
                     Analyte.HEPCIDIN,
                     ratio,
                     "%/nM",
@@ -58,29 +57,32 @@ final class IridaRules {
                         && w.k.crpRareBranch.test(w.v(Analyte.CRP))
                         && !w.flag(ClinicalFlag.INFLAMMATION);
                 boolean inflamedNow = w.inflamed || (w.present(Analyte.CRP) && !crpOk);
+                // at most possible until oral-iron refractoriness is shown and coeliac disease, H. pylori and
+                // autoimmune gastritis are excluded (Donker 2014, step 4a)
                 CauseBuilder b = crpOk
-                        ? board.propose(Cause.IRIDA, LIKELY, Score.IRIDA_RATIO_CONFIRMED)
+                        ? board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_RATIO_CONFIRMED)
                         : board.propose(
                                 Cause.IRIDA,
                                 inflamedNow ? CONSIDER : POSSIBLE,
                                 inflamedNow ? Score.IRIDA_RATIO_INFLAMED : Score.IRIDA_RATIO_CRP_UNKNOWN);
                 if (!w.present(Analyte.CRP)) {
-                    b.test(NextTest.CRP, "The TSAT/hepcidin ratio is valid only with CRP < 10 mg/L");
+                    b.test(NextTest.CRP, w.k.reason(TestReason.CRP_TSAT_HEPCIDIN_RATIO_VALID_CRP));
                 }
                 b.support(ratioEvidence);
-                b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+                b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
                 if (refractory) {
                     b.support(w.oralIronEvidence != null ? w.oralIronEvidence : w.oiatEvidence);
                 }
                 if (w.present(Analyte.CRP) && !w.k.crpRareBranch.test(w.v(Analyte.CRP))) {
-                    b.oppose(w.ev(Analyte.CRP, w.k.crpRareBranch, "the ratio was validated with CRP < 10 mg/L"));
+                    b.oppose(w.ev(
+                            Analyte.CRP, w.k.crpRareBranch, w.k.meaning(Meaning.IRIDA_RATIO_WAS_VALIDATED_CRP_10)));
                 }
                 mcvSupport(w, b);
-                b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "Confirms IRIDA (bi-allelic TMPRSS6 variants)");
-                b.caveat(new Caveat(
-                        "irida-iv-iron",
-                        "IRIDA responds poorly to oral iron and partially to IV iron.",
-                        "donker-2016"));
+                exclusions(w, b);
+                b.test(
+                        NextTest.TMPRSS6_GENE_ANALYSIS,
+                        w.k.reason(TestReason.TMPRSS6_GENE_ANALYSIS_CONFIRMS_IRIDA_BI_ALLELIC_TMPRSS6));
+                b.caveat(w.k.caveat(RareCaveat.IRIDA_IV_IRON));
             } else if (!low && w.k.tsatLow.test(tsat.value())) {
                 // hepcidin appropriately suppressed: iron-deficient erythropoiesis, not IRIDA (van der Staaij 2022)
                 CauseBuilder id = board.cause(Cause.MIXED) != null
@@ -88,7 +90,7 @@ final class IridaRules {
                         : board.propose(Cause.IRON_DEFICIENCY, POSSIBLE, Score.IRIDA_IRON_DEFICIENCY);
                 id.raise(POSSIBLE, w.k.score(Score.IRIDA_IRON_DEFICIENCY));
                 id.support(ratioEvidence);
-                id.support(w.compare(tsat, w.k.tsatLow, "iron-deficient erythropoiesis"));
+                id.support(w.compare(tsat, w.k.tsatLow, w.k.meaning(Meaning.IRIDA_IRON_DEFICIENT_ERYTHROPOIESIS)));
             }
             return;
         }
@@ -111,24 +113,24 @@ final class IridaRules {
             } else {
                 b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_FERRITIN_NOT_LOW_OTHER);
             }
-            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
             b.support(w.lab(
                     ferritin,
                     ">=",
                     w.probableBelow,
                     "who-2020",
-                    "ferritin not low: disproportionate to the TSAT (Donker step 4a)"));
+                    w.k.meaning(Meaning.IRIDA_FERRITIN_LOW_DISPROPORTIONATE_TSAT_DONKER)));
         } else if (refractory) {
             b = board.propose(Cause.IRIDA, POSSIBLE, Score.IRIDA_REFRACTORY);
-            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
+            b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
         } else if (ferritin != null
                 && ferritin.value() >= w.absentBelow
                 && w.present(Analyte.MCV)
                 && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
             // stores not absent, yet TSAT and MCV very low: keep IRIDA open at the bottom, hepcidin decides
             b = board.propose(Cause.IRIDA, CONSIDER, Score.IRIDA_LOW_FERRITIN);
-            b.support(w.compare(tsat, w.k.tsatVeryLow, "very low TSAT"));
-            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", "iron stores not absent"));
+            b.support(w.compare(tsat, w.k.tsatVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_TSAT)));
+            b.support(w.lab(ferritin, ">=", w.absentBelow, "who-2020", w.k.meaning(Meaning.IRIDA_IRON_STORES_ABSENT)));
         } else {
             return;
         }
@@ -158,25 +160,55 @@ final class IridaRules {
 
     private static void mcvSupport(Workup w, CauseBuilder b) {
         if (w.present(Analyte.MCV) && w.k.mcvVeryLow.test(w.v(Analyte.MCV))) {
-            b.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, "very low MCV (IRIDA cohort median 60.5 fL)"));
+            b.support(w.ev(Analyte.MCV, w.k.mcvVeryLow, w.k.meaning(Meaning.IRIDA_VERY_LOW_MCV_IRIDA_COHORT)));
         }
     }
 
-    private static void iridaTests(Workup w, CauseBuilder b) {
-        boolean adult = !w.ageKnown || w.age >= 15;
-        if (w.oralIronResponse == Workup.Response.REFRACTORY) {
-            b.test(NextTest.COELIAC_SEROLOGY, "Exclude coeliac disease before IRIDA (Donker 2014)");
-            b.test(NextTest.HELICOBACTER_TEST, "Exclude H. pylori before IRIDA");
-            if (adult) {
-                b.test(NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY, "Exclude autoimmune gastritis before IRIDA");
-            }
+    /**
+     * Coeliac disease, H. pylori and autoimmune gastritis explain refractoriness to oral iron and are excluded before
+     * IRIDA (Donker 2014, step 4a; Hershko and Camaschella 2014): the engine reads no test that excludes them, so
+     * IRIDA is at most possible and the card asks for them; one on the problem list keeps IRIDA at the bottom.
+     */
+    private static void exclusions(Workup w, CauseBuilder b) {
+        boolean explained = false;
+        if (w.flag(ClinicalFlag.COELIAC_DISEASE)) {
+            b.oppose(w.finding(Finding.IRIDA_EXPLAINED_COELIAC));
+            explained = true;
+        } else {
+            b.test(
+                    NextTest.COELIAC_SEROLOGY,
+                    w.k.reason(TestReason.COELIAC_SEROLOGY_EXCLUDE_COELIAC_DISEASE_BEFORE_IRIDA));
         }
+        if (w.flag(ClinicalFlag.HELICOBACTER_PYLORI)) {
+            b.oppose(w.finding(Finding.IRIDA_EXPLAINED_HELICOBACTER));
+            explained = true;
+        } else {
+            b.test(NextTest.HELICOBACTER_TEST, w.k.reason(TestReason.HELICOBACTER_TEST_EXCLUDE_H_PYLORI_BEFORE_IRIDA));
+        }
+        if (w.flag(ClinicalFlag.AUTOIMMUNE_GASTRITIS)) {
+            b.oppose(w.finding(Finding.IRIDA_EXPLAINED_AUTOIMMUNE_GASTRITIS));
+            explained = true;
+        } else if (!w.ageKnown || w.age >= 15) {
+            b.test(
+                    NextTest.AUTOIMMUNE_GASTRITIS_SEROLOGY,
+                    w.k.reason(TestReason.AUTOIMMUNE_GASTRITIS_SEROLOGY_EXCLUDE_AUTOIMMUNE_GASTRITIS_BEFORE_IRIDA));
+        }
+        if (explained) {
+            b.cap(CONSIDER, Math.min(b.score, w.k.score(Score.IRIDA_EXPLAINED)));
+        }
+        b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+    }
+
+    private static void iridaTests(Workup w, CauseBuilder b) {
+        exclusions(w, b);
         if (!w.present(Analyte.CRP)) {
-            b.test(NextTest.CRP, "Inflammation must be excluded (CRP < 10 mg/L for the TSAT/hepcidin ratio)");
+            b.test(NextTest.CRP, w.k.reason(TestReason.CRP_INFLAMMATION_MUST_EXCLUDED_CRP_10));
         }
         if (!w.present(Analyte.HEPCIDIN)) {
-            b.test(NextTest.HEPCIDIN, "TSAT/hepcidin < 5.6 %/nM identifies TMPRSS6-related IRIDA");
+            b.test(NextTest.HEPCIDIN, w.k.reason(TestReason.HEPCIDIN_TSAT_HEPCIDIN_5_6_NM));
         }
-        b.test(NextTest.TMPRSS6_GENE_ANALYSIS, "TMPRSS6 sequencing and MLPA if the ratio is low");
+        b.test(
+                NextTest.TMPRSS6_GENE_ANALYSIS,
+                w.k.reason(TestReason.TMPRSS6_GENE_ANALYSIS_TMPRSS6_SEQUENCING_MLPA_RATIO_LOW));
     }
 }

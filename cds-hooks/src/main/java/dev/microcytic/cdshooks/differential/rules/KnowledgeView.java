@@ -30,6 +30,14 @@ final class KnowledgeView {
     private final StatementTemplate[] wordings = new StatementTemplate[Wording.values().length];
     /** Statement templates by {@link RuleText} ordinal. */
     private final StatementTemplate[] ruleTexts = new StatementTemplate[RuleText.values().length];
+    /** Rare-cause findings by {@link Finding} ordinal. */
+    private final StatementTemplate[] findings = new StatementTemplate[Finding.values().length];
+    /** Comparison meanings by {@link Meaning} ordinal (no placeholders: the text itself). */
+    private final String[] meanings = new String[Meaning.values().length];
+    /** Next-test reasons by {@link TestReason} ordinal (no placeholders: the text itself). */
+    private final String[] reasons = new String[TestReason.values().length];
+    /** Rare-cause caveats by {@link RareCaveat} ordinal. */
+    private final StatementTemplate[] caveats = new StatementTemplate[RareCaveat.values().length];
     /** Score weights by {@link Score} ordinal. */
     private final int[] scores = new int[Score.values().length];
 
@@ -46,6 +54,7 @@ final class KnowledgeView {
     final Threshold tsatRestricted;
     final Threshold tsatVeryLow;
     final Threshold tsatHigh;
+    final Threshold tsatHighDraws;
     final Threshold crpInflammation;
     final Threshold crpRareBranch;
     final Threshold stfrIndexAcd;
@@ -123,6 +132,28 @@ final class KnowledgeView {
         return ruleTexts[text.ordinal()];
     }
 
+    /** The template of one rare-cause finding. */
+    StatementTemplate finding(Finding finding) {
+        return findings[finding.ordinal()];
+    }
+
+    /** What a comparison means, in words. */
+    String meaning(Meaning meaning) {
+        return meanings[meaning.ordinal()];
+    }
+
+    /** Why a test is suggested. */
+    String reason(TestReason reason) {
+        return reasons[reason.ordinal()];
+    }
+
+    /** One rare-cause caveat, worded by the knowledge package with the sentence's source. */
+    dev.microcytic.cdshooks.differential.Caveat caveat(RareCaveat caveat, String... values) {
+        StatementTemplate template = caveats[caveat.ordinal()];
+        return new dev.microcytic.cdshooks.differential.Caveat(
+                caveat.code, template.render(values), template.sourceId());
+    }
+
     /** The weight of one rule outcome. */
     int score(Score score) {
         return scores[score.ordinal()];
@@ -158,6 +189,20 @@ final class KnowledgeView {
         for (RuleText text : RuleText.values()) {
             ruleTexts[text.ordinal()] = knowledge.statements().get(text.key, text.placeholders);
         }
+        for (Finding finding : Finding.values()) {
+            findings[finding.ordinal()] = knowledge.statements().get(finding.key, finding.placeholders);
+        }
+        for (Meaning meaning : Meaning.values()) {
+            meanings[meaning.ordinal()] =
+                    knowledge.statements().get(meaning.key, List.of()).render();
+        }
+        for (TestReason reason : TestReason.values()) {
+            reasons[reason.ordinal()] =
+                    knowledge.statements().get(reason.key, List.of()).render();
+        }
+        for (RareCaveat caveat : RareCaveat.values()) {
+            caveats[caveat.ordinal()] = knowledge.statements().get(caveat.key, caveat.placeholders);
+        }
         for (Score score : Score.values()) {
             scores[score.ordinal()] = knowledge.scores().get(score.key());
         }
@@ -174,6 +219,7 @@ final class KnowledgeView {
         tsatRestricted = t.get("tsat.restricted");
         tsatVeryLow = t.get("tsat.very-low");
         tsatHigh = t.get("tsat.high");
+        tsatHighDraws = t.get("tsat.high.draws");
         crpInflammation = t.get("crp.inflammation");
         crpRareBranch = t.get("crp.rare-branch");
         stfrIndexAcd = t.get("stfr-index.acd");

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The next-test codes of the knowledge package's test CodeSystem, in the order a haematologist orders them: cheap and
- * decisive blood tests first, then specialist assays, imaging and endoscopy, DNA, and the bone marrow last (the Dutch
- * guideline, Donker 2014, puts DNA before marrow). LOINC only where an orderable code has been verified.
+ * decisive blood tests first, then specialist assays, imaging and endoscopy, globin DNA, a haematology referral before
+ * the rare-cause gene panels, and the bone marrow last (the Dutch guideline, Donker 2014, puts DNA before marrow). LOINC only where an orderable code has been verified.
  */
 public enum NextTest {
     IRON_STUDIES("iron-studies", List.of(Analyte.FERRITIN, Analyte.TRANSFERRIN_SATURATION)),
@@ -37,10 +37,10 @@ public enum NextTest {
     LIVER_IRON_MRI("liver-iron-mri", List.of()),
     ALPHA_GLOBIN_GENE_ANALYSIS("alpha-globin-gene-analysis", List.of()),
     HBB_GENE_ANALYSIS("hbb-gene-analysis", List.of()),
+    HEMATOLOGY_REFERRAL("hematology-referral", List.of()),
     TMPRSS6_GENE_ANALYSIS("tmprss6-gene-analysis", List.of()),
     IRON_METABOLISM_GENE_PANEL("iron-metabolism-gene-panel", List.of()),
-    BONE_MARROW_IRON_STAIN("bone-marrow-iron-stain", List.of()),
-    HEMATOLOGY_REFERRAL("hematology-referral", List.of());
+    BONE_MARROW_IRON_STAIN("bone-marrow-iron-stain", List.of());
 
     private final String code;
     private final List<Analyte> analytes;

@@ -34,14 +34,27 @@ final class PorphyriaRules {
             b.support(photo);
             b.support(w.finding(Wording.WITH_HEMOLYSIS));
             if (w.high(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh)) {
-                b.support(w.evRange(Analyte.URINE_PORPHYRINS, w.k.porphyrinsUrineHigh, true, "porphyrin excess"));
+                b.support(w.evRange(
+                        Analyte.URINE_PORPHYRINS,
+                        w.k.porphyrinsUrineHigh,
+                        true,
+                        w.k.meaning(Meaning.PORPHYRIA_PORPHYRIN_EXCESS)));
             }
             if (w.high(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh)) {
-                b.support(w.evRange(Analyte.PLASMA_PORPHYRINS, w.k.porphyrinsPlasmaHigh, true, "porphyrin excess"));
+                b.support(w.evRange(
+                        Analyte.PLASMA_PORPHYRINS,
+                        w.k.porphyrinsPlasmaHigh,
+                        true,
+                        w.k.meaning(Meaning.PORPHYRIA_PORPHYRIN_EXCESS)));
             }
-            b.test(NextTest.PORPHYRIN_ISOMERS, "Uroporphyrin I and coproporphyrin I accumulate in CEP");
-            b.test(NextTest.HEMOLYSIS_SCREEN, "Hemolysis");
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "UROS / GATA1 sequencing");
+            b.test(
+                    NextTest.PORPHYRIN_ISOMERS,
+                    w.k.reason(TestReason.PORPHYRIN_ISOMERS_UROPORPHYRIN_I_COPROPORPHYRIN_I_ACCUMULATE));
+            b.test(NextTest.HEMOLYSIS_SCREEN, w.k.reason(TestReason.HEMOLYSIS_SCREEN_HEMOLYSIS));
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(
+                    NextTest.IRON_METABOLISM_GENE_PANEL,
+                    w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_UROS_GATA1_SEQUENCING));
             return;
         }
         boolean protoporphyrin = w.high(Analyte.ERYTHROCYTE_PROTOPORPHYRIN, w.k.protoporphyrinHigh)
@@ -59,15 +72,23 @@ final class PorphyriaRules {
                         Analyte.ERYTHROCYTE_PROTOPORPHYRIN,
                         w.k.protoporphyrinHigh,
                         true,
-                        "erythrocyte protoporphyrin raised"));
+                        w.k.meaning(Meaning.PORPHYRIA_ERYTHROCYTE_PROTOPORPHYRIN_RAISED)));
             }
             if (w.high(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh)) {
-                b.support(w.evRange(Analyte.ZINC_PROTOPORPHYRIN, w.k.zppHigh, true, "protoporphyrin raised"));
+                b.support(w.evRange(
+                        Analyte.ZINC_PROTOPORPHYRIN,
+                        w.k.zppHigh,
+                        true,
+                        w.k.meaning(Meaning.PORPHYRIA_PROTOPORPHYRIN_RAISED)));
             }
             b.test(
                     NextTest.PROTOPORPHYRIN_FRACTIONATION,
-                    "Mainly free protoporphyrin = EPP (FECH); free and zinc = XLPP (ALAS2)");
-            b.test(NextTest.IRON_METABOLISM_GENE_PANEL, "FECH / ALAS2 exon 11 sequencing");
+                    w.k.reason(
+                            TestReason.ERYTHROCYTE_PROTOPORPHYRIN_FRACTIONATION_MAINLY_FREE_PROTOPORPHYRIN_EPP_FECH));
+            b.test(NextTest.HEMATOLOGY_REFERRAL, w.k.reason(TestReason.HEMATOLOGY_REFERRAL_RARE_CAUSE));
+            b.test(
+                    NextTest.IRON_METABOLISM_GENE_PANEL,
+                    w.k.reason(TestReason.IRON_METABOLISM_GENE_PANEL_FECH_ALAS2_EXON_11_SEQUENCING));
         }
         if (w.iron.deficient()) {
             epp.support(w.finding(Wording.EPP_LOW_FERRITIN));

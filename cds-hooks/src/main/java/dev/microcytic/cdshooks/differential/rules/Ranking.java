@@ -92,7 +92,8 @@ final class Ranking {
 
     /**
      * The iron-loading rare causes may lead only when Hb fractionation was done and shows no
-     * hemoglobinopathy, there was no transfusion or IV iron in the window and no sideroblastic drug or alcohol;
+     * hemoglobinopathy, there was no transfusion or IV iron in the window, no sideroblastic drug or alcohol and
+     * inflammation is excluded, and (for the causes read from a high TSAT) iron loading is established;
      * otherwise they rank below the hemoglobinopathies and fractionation is suggested first. IRIDA may lead only when
      * inflammation is excluded (CRP known and not raised). A pathognomonic value (tier A) lifts the gate.
      */
@@ -109,11 +110,13 @@ final class Ranking {
                 rareIronLoading = true;
             }
         }
-        if (rareIronLoading && !fractionationDone && w.ironLoaded()) {
+        if (rareIronLoading && !fractionationDone && w.ironLoadingPattern()) {
             CauseBuilder beta = board.propose(Cause.BETA_THALASSEMIA, POSSIBLE, Score.GATE_NTDT);
             beta.support(w.finding(Wording.IRON_LOADED_NTDT));
-            beta.test(NextTest.HEMOGLOBIN_FRACTIONATION, "HbA2 / HbF / HbE decide");
-            beta.test(NextTest.HBB_GENE_ANALYSIS, "HBB genotyping");
+            beta.test(
+                    NextTest.HEMOGLOBIN_FRACTIONATION,
+                    w.k.reason(TestReason.HEMOGLOBIN_FRACTIONATION_HBA2_HBF_HBE_DECIDE));
+            beta.test(NextTest.HBB_GENE_ANALYSIS, w.k.reason(TestReason.HBB_GENE_ANALYSIS_HBB_GENOTYPING));
         }
         boolean hemoglobinopathy = false;
         int bestHemoglobinopathy = 0;
@@ -139,11 +142,17 @@ final class Ranking {
                 }
             }
         }
-        boolean mayLead = fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
+        // the common explanations of an iron-loaded pattern (transfusion, IV iron, inflammation) are ruled out first
+        // (Donker 2014 fig. 2, first box), and a cause read from a high TSAT needs the loading established, not one
+        // high TSAT (EASL 2022)
+        boolean commonExcluded =
+                fractionationDone && !hemoglobinopathy && !w.transfusionRecent && !w.ivIronRecent && !drugs;
+        boolean loadingEstablished = w.ironLoaded() && w.inflammationExcluded;
         for (CauseBuilder b : board.proposals()) {
             if (b.score >= CauseBuilder.TIER_A || !b.cause.genetic()) {
                 continue;
             }
+            boolean mayLead = commonExcluded && (loadingEstablished || !DonkerRules.TSAT_LOADING.contains(b.cause));
             if (DonkerRules.IRON_LOADING.contains(b.cause) && !mayLead && b.cause != Cause.ACERULOPLASMINEMIA) {
                 // rank below the best hemoglobinopathy candidate (band first, then score)
                 int ceiling = bestHemoglobinopathy > 0
@@ -153,7 +162,13 @@ final class Ranking {
                         bestHemoglobinopathy > 0 ? bestBand : POSSIBLE,
                         Math.max(w.k.score(Score.GATE_RARE_IRON_LOADING_FLOOR), Math.min(b.score, ceiling)));
                 if (!fractionationDone) {
-                    b.test(NextTest.HEMOGLOBIN_FRACTIONATION, "Exclude a hemoglobinopathy before the rare causes");
+                    b.test(
+                            NextTest.HEMOGLOBIN_FRACTIONATION,
+                            w.k.reason(
+                                    TestReason.HEMOGLOBIN_FRACTIONATION_EXCLUDE_HEMOGLOBINOPATHY_BEFORE_RARE_CAUSES));
+                }
+                if (DonkerRules.TSAT_LOADING.contains(b.cause) && !w.present(Analyte.CRP) && !w.inflamed) {
+                    b.test(NextTest.CRP, w.k.reason(TestReason.CRP_EXCLUDE_INFLAMMATION_BEFORE_RARE_IRON));
                 }
             }
             if (b.cause == Cause.IRIDA && !w.inflammationExcluded) {

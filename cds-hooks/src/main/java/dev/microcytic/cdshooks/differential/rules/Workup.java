@@ -89,6 +89,9 @@ final class Workup {
     final Evidence oralIronEvidence;
     final Evidence pyridoxineEvidence;
 
+    /** The TSAT draws that can show iron loading (repeated, without iron before the draw). */
+    final IronLoading loading;
+
     /** The values read, in the order read (provenance). */
     final List<LabValue> used;
 
@@ -139,6 +142,7 @@ final class Workup {
         IndexReading indices = null;
         IronReading iron = null;
         TreatmentResponses responses = null;
+        IronLoading loading = IronLoading.NONE;
         if (detection.applies(k, values)) {
             indices = IndexReading.of(k, values, exposures.transfusionRecent());
             iron = IronReading.of(
@@ -151,6 +155,7 @@ final class Workup {
                     detection.findings().anemia(),
                     values);
             responses = TreatmentResponses.of(k, s, panel, exposures, evalEnd);
+            loading = IronLoading.of(k, s, panel, ctx, evalEnd);
         }
         boolean stable = IndexStability.stable(k, panel, values.val(Analyte.HEMOGLOBIN), values.val(Analyte.MCV));
         return new Workup(
@@ -167,7 +172,8 @@ final class Workup {
                 indices,
                 iron,
                 responses,
-                stable);
+                stable,
+                loading);
     }
 
     private Workup(
@@ -184,7 +190,8 @@ final class Workup {
             IndexReading indices,
             IronReading iron,
             TreatmentResponses responses,
-            boolean indicesStable) {
+            boolean indicesStable,
+            IronLoading loading) {
         this.k = k;
         this.ctx = ctx;
         this.evalDate = evalDate;
@@ -226,6 +233,7 @@ final class Workup {
         this.pyridoxineResponse = r.pyridoxine();
         this.oralIronEvidence = r.oralIronEvidence();
         this.pyridoxineEvidence = r.pyridoxineEvidence();
+        this.loading = loading;
         if (r.used().isEmpty()) {
             this.used = List.copyOf(values.used());
         } else {
@@ -340,8 +348,21 @@ final class Workup {
         return sex == Sex.MALE ? k.ferritinOverloadMale : k.ferritinOverloadFemale;
     }
 
-    /** Ferritin (current, or older within the iron-loading window) and TSAT show iron loading. */
+    /**
+     * Iron loading established: the iron-loaded pattern with TSAT high on two separate draws taken without iron, the
+     * latest not on iron, and ferritin above the overload threshold (EASL 2022: a persistently raised TSAT with a
+     * raised ferritin; one high TSAT is not iron loading).
+     */
     boolean ironLoaded() {
+        LabValue ferritin = ferritinForLoading();
+        return ironLoadingPattern()
+                && loading.repeated()
+                && !loading.latestOnIron()
+                && overloadThreshold().test(ferritin.value());
+    }
+
+    /** Ferritin (current, or older within the iron-loading window) not low and TSAT high: iron loading suspected. */
+    boolean ironLoadingPattern() {
         LabValue ferritin = ferritinForLoading();
         LabValue tsat = tsatForLoading();
         return ferritin != null
@@ -382,6 +403,12 @@ final class Workup {
     Caveat caveat(String code, RuleText text, String... values) {
         var template = k.text(text);
         return new Caveat(code, template.render(values), template.sourceId());
+    }
+
+    /** A rare-cause finding worded by the knowledge package, with the sentence's source. */
+    Evidence finding(Finding finding, String... values) {
+        var template = k.finding(finding);
+        return Evidence.finding(template.render(values), template.sourceId());
     }
 
     /** Evidence comparing a current value with a threshold; the comparator shown is the one that holds. */

@@ -32,9 +32,14 @@ class RuleKnowledgeKeysTest {
 
     @Test
     void everySentenceTheRulesRenderIsInThePackageWithTheSamePlaceholders() {
-        Set<String> used = Stream.concat(
+        Set<String> used = Stream.of(
                         Stream.of(Wording.values()).map(w -> w.key),
-                        Stream.of(RuleText.values()).map(t -> t.key))
+                        Stream.of(RuleText.values()).map(t -> t.key),
+                        Stream.of(Finding.values()).map(f -> f.key),
+                        Stream.of(Meaning.values()).map(m -> m.key),
+                        Stream.of(TestReason.values()).map(r -> r.key),
+                        Stream.of(RareCaveat.values()).map(c -> c.key))
+                .flatMap(s -> s)
                 .collect(Collectors.toSet());
         assertThat(K.statements().ids()).containsExactlyInAnyOrderElementsOf(used);
         for (Wording wording : Wording.values()) {
@@ -47,11 +52,25 @@ class RuleKnowledgeKeysTest {
                     .as(text.key)
                     .isEqualTo(text.placeholders);
         }
+        for (RareCaveat caveat : RareCaveat.values()) {
+            assertThat(K.statements().get(caveat.key, caveat.placeholders).placeholders())
+                    .as(caveat.key)
+                    .isEqualTo(caveat.placeholders);
+        }
+        for (Finding finding : Finding.values()) {
+            assertThat(K.statements().get(finding.key, finding.placeholders).placeholders())
+                    .as(finding.key)
+                    .isEqualTo(finding.placeholders);
+        }
         KnowledgeView view = new KnowledgeView(K, KnowledgePackage.load());
         assertThat(view.wording(Wording.KNOWN_DIAGNOSIS).render("thalassaemia"))
                 .isEqualTo("Known diagnosis on the problem list (thalassaemia): explained rather than re-diagnosed.");
         assertThat(view.text(RuleText.EV_HB_VARIANT_UNEXPLAINED).render("61.5", "38.5"))
                 .isEqualTo(
                         "HbA + HbA2 + HbF + HbE + HbH = 61.5 %: 38.5 % is another variant (e.g. HbC, HbS, Hb Lepore)");
+        assertThat(view.meaning(Meaning.LEAD_CHELATION_RANGE_URGENT_MANAGEMENT))
+                .isEqualTo("chelation range: urgent management");
+        assertThat(view.reason(TestReason.BLOOD_LEAD_CONFIRM_CAPILLARY_RESULT_VENOUS_SAMPLE))
+                .isEqualTo("Confirm a capillary result with a venous sample; follow the level");
     }
 }
