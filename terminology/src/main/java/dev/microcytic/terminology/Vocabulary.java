@@ -29,7 +29,7 @@ public final class Vocabulary {
     public static final String CDS_SYSTEM = BASE + "/CodeSystem/microcytic-cds";
     /** Why a clinician dismissed a card. */
     public static final String OVERRIDE_REASON_SYSTEM = BASE + "/CodeSystem/microcytic-override-reason";
-    /** The knowledge package; a version is appended ({@code .../knowledge/microcytic/1.0.0}). */
+    /** The knowledge package; a version is appended ({@code .../knowledge/microcytic/1.1.0}). */
     public static final String KNOWLEDGE_MODULE_BASE = BASE + "/knowledge/microcytic";
     /** The {@code $microcytic-differential} OperationDefinition. */
     public static final String DIFFERENTIAL_OPERATION = BASE + "/OperationDefinition/microcytic-differential";

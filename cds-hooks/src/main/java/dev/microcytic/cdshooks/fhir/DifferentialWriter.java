@@ -85,7 +85,7 @@ public final class DifferentialWriter {
                 bundledSnomedCodings(KnowledgePackage.load()), LabConcepts.standard()::loincCodes);
     }
 
-    /** The module URI of a knowledge version, e.g. {@code https://fhir.microcytic.dev/knowledge/microcytic/1.0.0}. */
+    /** The module URI of a knowledge version, e.g. {@code https://fhir.microcytic.dev/knowledge/microcytic/1.1.0}. */
     public static String moduleUri(String knowledgeVersion) {
         return Vocabulary.KNOWLEDGE_MODULE_BASE + "/" + knowledgeVersion;
     }

@@ -54,7 +54,7 @@ class ClinicalCaseScenarioTest {
         JsonNode then = c.then();
         SoftAssertions soft = new SoftAssertions();
         String where = c.id() + " → " + summary(d);
-        soft.assertThat(d.knowledgeVersion()).as("knowledge version").isEqualTo("1.0.0");
+        soft.assertThat(d.knowledgeVersion()).as("knowledge version").isEqualTo("1.1.0");
         if (then.path("empty").asBoolean(false)) {
             soft.assertThat(d.causes()).as(where).isEmpty();
         } else {

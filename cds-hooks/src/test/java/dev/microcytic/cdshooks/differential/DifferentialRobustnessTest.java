@@ -81,7 +81,7 @@ class DifferentialRobustnessTest {
 
             Differential d = engine.evaluate(LabPanel.of(labs), context);
 
-            assertThat(d.knowledgeVersion()).isEqualTo("1.0.0");
+            assertThat(d.knowledgeVersion()).isEqualTo("1.1.0");
             for (int i = 0; i < d.causes().size(); i++) {
                 CandidateCause cause = d.causes().get(i);
                 assertThat(cause.rank()).isEqualTo(i + 1);

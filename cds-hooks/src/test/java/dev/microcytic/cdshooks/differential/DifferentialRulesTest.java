@@ -622,7 +622,7 @@ class DifferentialRulesTest {
         assertThat(ferritin.threshold()).isEqualTo(15.0);
         assertThat(ferritin.sourceId()).isEqualTo("who-2020");
         assertThat(ferritin.labValueRef()).isEqualTo("Observation/2");
-        assertThat(d.knowledgeVersion()).isEqualTo("1.0.0");
+        assertThat(d.knowledgeVersion()).isEqualTo("1.1.0");
         assertThat(d.valuesUsed()).hasSize(4);
     }
 
@@ -688,6 +688,6 @@ class DifferentialRulesTest {
     void emptyPanelGivesEmptyDifferential() {
         Differential d = GuidelineDifferentialEngine.standard().evaluate(LabPanel.empty(), new Patient().context());
         assertThat(d.isEmpty()).isTrue();
-        assertThat(d.knowledgeVersion()).isEqualTo("1.0.0");
+        assertThat(d.knowledgeVersion()).isEqualTo("1.1.0");
     }
 }

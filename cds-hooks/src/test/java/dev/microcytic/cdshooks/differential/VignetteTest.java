@@ -181,7 +181,7 @@ class VignetteTest {
                         id,
                         e.kind() + " " + (e.cause() == null ? "" : e.cause()) + " | got "
                                 + ClinicalCaseScenarioTest.summary(d) + " | " + e.why());
-                assertThat(d.knowledgeVersion()).isEqualTo("1.0.0");
+                assertThat(d.knowledgeVersion()).isEqualTo("1.1.0");
                 switch (e.kind()) {
                     case EMPTY -> assertThat(codes).as(id).isEmpty();
                     case FIRST -> assertThat(codes).as(id).isNotEmpty().first().isEqualTo(e.cause());

@@ -107,7 +107,7 @@ class DifferentialWriterTest {
         GuidanceResponse guidance = interpretation.guidance();
         assertThat(guidance.getStatus()).isEqualTo(GuidanceResponse.GuidanceResponseStatus.SUCCESS);
         assertThat(guidance.getModuleUriType().getValue())
-                .isEqualTo("https://fhir.microcytic.dev/knowledge/microcytic/1.0.0");
+                .isEqualTo("https://fhir.microcytic.dev/knowledge/microcytic/1.1.0");
         assertThat(guidance.getSubject().getReference()).isEqualTo(PATIENT);
         assertThat(guidance.getOccurrenceDateTime()).isEqualTo(java.util.Date.from(NOW));
         assertThat(guidance.getDataRequirement()).isEmpty();
@@ -160,7 +160,7 @@ class DifferentialWriterTest {
     @Test
     void nothingMicrocyticGivesOnlyASuccessfulGuidanceResponse() {
         Differential normal = new Differential(
-                "1.0.0",
+                "1.1.0",
                 new RedCellFindings(false, false, false, List.of()),
                 List.of(),
                 List.of(),
@@ -191,7 +191,7 @@ class DifferentialWriterTest {
                 List.of(new SuggestedTest("blood-lead", "Venous blood lead", null, "Confirm on a venous sample")),
                 List.of());
         Differential differential = new Differential(
-                "1.0.0", findings(), List.of(lead), List.of(), List.of(), List.of(), Set.of(), List.of());
+                "1.1.0", findings(), List.of(lead), List.of(), List.of(), List.of(), Set.of(), List.of());
 
         Interpretation interpretation = writer.write(differential, PATIENT, NOW);
 
@@ -417,7 +417,7 @@ class DifferentialWriterTest {
                 List.of(),
                 List.of());
         return new Differential(
-                "1.0.0",
+                "1.1.0",
                 findings(),
                 List.of(iron, beta, inflammation),
                 List.of(new ComputedIndex(

@@ -196,7 +196,7 @@ class CardContentTest {
                 "vehapoglu-2014");
         CandidateCause iron = cause("iron-deficiency", "Iron deficiency anemia", List.of(lean));
         Differential differential = new Differential(
-                "1.0.0",
+                "1.1.0",
                 Differentials.microcyticAnemia(),
                 List.of(iron),
                 List.of(

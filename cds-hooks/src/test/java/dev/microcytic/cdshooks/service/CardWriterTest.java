@@ -65,7 +65,7 @@ class CardWriterTest {
                 .contains("**Next:** 1. GI evaluation: IDA in a man needs a source; 2. Coeliac serology\n")
                 .contains("**Caveat:** CRP not measured: inflammation not excluded [1]\n")
                 .contains("**Input:** Conditions were not available\n")
-                .contains("Knowledge microcytic 1.0.0.")
+                .contains("Knowledge microcytic 1.1.0.")
                 .contains("1. WHO guideline on ferritin, 2020 <https://www.ncbi.nlm.nih.gov/books/NBK569880/>")
                 .doesNotContain("| Index |")
                 .doesNotContain("Alternatives");

@@ -105,7 +105,7 @@ final class Differentials {
 
     static Differential of(List<CandidateCause> causes) {
         return new Differential(
-                "1.0.0",
+                "1.1.0",
                 microcyticAnemia(),
                 causes,
                 List.of(new ComputedIndex(
@@ -130,7 +130,7 @@ final class Differentials {
 
     static Differential empty() {
         return new Differential(
-                "1.0.0",
+                "1.1.0",
                 new RedCellFindings(false, false, false, List.of()),
                 List.of(),
                 List.of(),

@@ -42,7 +42,7 @@ class TerminologyIT extends AbstractServerIT {
 
         assertThat(found.getEntry()).hasSize(1);
         CodeSystem causes = (CodeSystem) found.getEntryFirstRep().getResource();
-        assertThat(causes.getVersion()).isEqualTo("1.0.0");
+        assertThat(causes.getVersion()).isEqualTo("1.1.0");
         assertThat(causes.getConcept())
                 .extracting(CodeSystem.ConceptDefinitionComponent::getCode)
                 .containsExactlyInAnyOrderElementsOf(KnowledgePackage.load().causes().stream()

@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class KnowledgePackage {
 
     /** The knowledge version bundled with this build. */
-    public static final String CURRENT_VERSION = "1.0.0";
+    public static final String CURRENT_VERSION = "1.1.0";
 
     /** Classpath folder of the bundled package. */
     public static final String CLASSPATH_ROOT = "knowledge/microcytic/" + CURRENT_VERSION + "/";

@@ -10,7 +10,7 @@ class KnowledgePackageTest {
 
     @Test
     void loadsTheBundledVersion() {
-        assertThat(knowledge.version()).isEqualTo("1.0.0");
+        assertThat(knowledge.version()).isEqualTo("1.1.0");
         assertThat(knowledge.id()).isEqualTo("microcytic");
         assertThat(KnowledgePackage.load()).isSameAs(knowledge);
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class RuleKnowledge {
 
     /** The knowledge version bundled with this build. */
-    public static final String BUNDLED_VERSION = "1.0.0";
+    public static final String BUNDLED_VERSION = "1.1.0";
 
     private static final String ROOT = "/knowledge/microcytic/";
 
