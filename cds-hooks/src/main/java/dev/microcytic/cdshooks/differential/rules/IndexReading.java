@@ -99,24 +99,23 @@ record IndexReading(List<ComputedIndex> indices, int thalVotes, int idVotes, dou
     }
 
     /** One sentence saying where the indices lean (worded on demand: most evaluations never show it). */
-    String leanText() {
+    String leanText(KnowledgeView k) {
         if (indices.isEmpty()) {
-            return suppressed
-                    ? "Discrimination indices not computed (recent transfusion)"
-                    : "Discrimination indices not computable (RBC count / RDW-CV missing)";
+            return k.wording(suppressed ? Wording.INDICES_NOT_COMPUTED_TRANSFUSION : Wording.INDICES_NOT_COMPUTABLE)
+                    .render();
         }
-        int total = thalVotes + idVotes;
+        String total = Integer.toString(thalVotes + idVotes);
         if (leansThalassemia()) {
-            return "The CBC leans towards thalassaemia trait (" + thalVotes + " of " + total
-                    + " discrimination indices; Mentzer " + ValueFormat.evidence(mentzer) + ")";
+            return k.wording(Wording.INDICES_LEAN_THALASSEMIA)
+                    .render(Integer.toString(thalVotes), total, ValueFormat.evidence(mentzer));
         }
         if (leansIronDeficiency()) {
-            return "The CBC leans towards iron deficiency (" + idVotes + " of " + total
-                    + " discrimination indices"
-                    + (Double.isNaN(mentzer) ? "" : "; Mentzer " + ValueFormat.evidence(mentzer))
-                    + ")";
+            return Double.isNaN(mentzer)
+                    ? k.wording(Wording.INDICES_LEAN_IRON_DEFICIENCY_NO_MENTZER)
+                            .render(Integer.toString(idVotes), total)
+                    : k.wording(Wording.INDICES_LEAN_IRON_DEFICIENCY)
+                            .render(Integer.toString(idVotes), total, ValueFormat.evidence(mentzer));
         }
-        return "The discrimination indices are split (" + thalVotes + " favour thalassaemia trait, " + idVotes
-                + " iron deficiency)";
+        return k.wording(Wording.INDICES_SPLIT).render(Integer.toString(thalVotes), Integer.toString(idVotes));
     }
 }

@@ -62,11 +62,14 @@ record OralIronAbsorption(LabValue before, LabValue after, boolean adequate, Evi
         boolean adequate = k.oiatAdequate.test(rise);
         long minutes = Duration.between(taken, after.effective()).toMinutes();
         Evidence evidence = new Evidence(
-                "Oral iron absorption test: serum iron rose " + ValueFormat.evidence(rise) + " ug/dL ("
-                        + ValueFormat.evidence(before.value()) + " → " + ValueFormat.evidence(after.value()) + ") "
-                        + minutes + " min after " + ValueFormat.evidence(dose.doseMg()) + " mg oral iron "
-                        + (adequate ? ">= " : "< ") + ValueFormat.evidence(k.oiatAdequate.value())
-                        + " ug/dL (" + (adequate ? "adequate absorption" : "poor absorption") + ")",
+                k.wording(adequate ? Wording.OIAT_ADEQUATE : Wording.OIAT_POOR)
+                        .render(
+                                ValueFormat.evidence(rise),
+                                ValueFormat.evidence(before.value()),
+                                ValueFormat.evidence(after.value()),
+                                Long.toString(minutes),
+                                ValueFormat.evidence(dose.doseMg()),
+                                ValueFormat.evidence(k.oiatAdequate.value())),
                 Analyte.IRON,
                 rise,
                 "ug/dL",

@@ -53,7 +53,16 @@ enum Wording {
     PREGNANCY_IRON_REQUIREMENTS("evidence.pregnancy-iron-requirements"),
     GI_EVALUATION_MAN("evidence.gi-evaluation.man"),
     GI_EVALUATION_WOMAN("evidence.gi-evaluation.woman"),
-    PPI_ABSORPTION("evidence.ppi-absorption");
+    PPI_ABSORPTION("evidence.ppi-absorption"),
+    INDICES_NOT_COMPUTED_TRANSFUSION("evidence.indices.not-computed-transfusion"),
+    INDICES_NOT_COMPUTABLE("evidence.indices.not-computable"),
+    INDICES_LEAN_THALASSEMIA("evidence.indices.lean-thalassemia", "votes", "total", "mentzer"),
+    INDICES_LEAN_IRON_DEFICIENCY("evidence.indices.lean-iron-deficiency", "votes", "total", "mentzer"),
+    INDICES_LEAN_IRON_DEFICIENCY_NO_MENTZER("evidence.indices.lean-iron-deficiency.no-mentzer", "votes", "total"),
+    INDICES_SPLIT("evidence.indices.split", "thalassemia", "ironDeficiency"),
+    OIAT_ADEQUATE(
+            "evidence.oral-iron-absorption-test.adequate", "rise", "before", "after", "minutes", "dose", "cutoff"),
+    OIAT_POOR("evidence.oral-iron-absorption-test.poor", "rise", "before", "after", "minutes", "dose", "cutoff");
 
     final String key;
     final List<String> placeholders;

@@ -307,7 +307,7 @@ final class Workup {
     }
 
     String leanText() {
-        return reading.leanText();
+        return reading.leanText(k);
     }
 
     /** The source of the discrimination-index statement. */
