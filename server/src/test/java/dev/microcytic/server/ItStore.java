@@ -24,6 +24,6 @@ public @interface ItStore {
     /** The store of the ITs that extend {@link AbstractServerIT} without a context of their own. */
     String SHARED = "shared";
 
-    /** Lower-case letters only: it becomes part of an H2 database name or a PostgreSQL schema name. */
+    /** Lower-case letters only: it becomes part of an H2 or PostgreSQL database name. */
     String value();
 }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -16,27 +18,19 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Chooses the database of an IT context from its {@link ItStore}: on H2 an in-memory database per store; on PostgreSQL
- * (the database of {@value AbstractServerIT#IT_JDBC_URL_PROPERTY}) the {@code public} schema for the shared store and
- * a schema {@code it_<store>} for every other, created if missing. On PostgreSQL Hibernate's default schema is set
- * too: its schema update would otherwise find another store's tables and sequences and create none of its own.
+ * the database of {@value AbstractServerIT#IT_JDBC_URL_PROPERTY} for the shared store and, for every other store, a
+ * database of its own beside it ({@code <database>_<store>}), dropped and created afresh when the context starts.
+ * Not schemas: Hibernate's schema update then finds another store's sequences and creates none of its own.
  */
 public final class ItStoreContextCustomizerFactory implements ContextCustomizerFactory {
+
+    private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(.*)");
 
     @Override
     public ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         ItStore store = TestContextAnnotationUtils.findMergedAnnotation(testClass, ItStore.class);
         return new StoreCustomizer(store == null ? ItStore.SHARED : store.value());
-    }
-
-    /** The properties that put a context on {@code store}: its JDBC URL and, on PostgreSQL, its default schema. */
-    static Map<String, Object> storeProperties(String store) {
-        String url = jdbcUrl(store);
-        if (!AbstractServerIT.onPostgres()) {
-            return Map.of("spring.datasource.url", url);
-        }
-        String schema = ItStore.SHARED.equals(store) ? "public" : "it_" + store;
-        return Map.of("spring.datasource.url", url, "spring.jpa.properties.hibernate.default_schema", schema);
     }
 
     /** The JDBC URL of {@code store} in this run's database ({@link AbstractServerIT#onPostgres()} or H2). */
@@ -51,14 +45,19 @@ public final class ItStoreContextCustomizerFactory implements ContextCustomizerF
         if (ItStore.SHARED.equals(store)) {
             return base;
         }
-        String schema = "it_" + store;
+        Matcher url = POSTGRES_URL.matcher(base);
+        if (!url.matches()) {
+            throw new IllegalArgumentException("not a jdbc:postgresql://host/database URL: " + base);
+        }
+        String database = url.group(2) + "_" + store;
         try (Connection connection = DriverManager.getConnection(base, "postgres", "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create schema " + schema + " in " + base, e);
+            throw new IllegalStateException("cannot create database " + database + " beside " + base, e);
         }
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return url.group(1) + database + url.group(3);
     }
 
     /** A record: equal stores give equal customizers, so Spring's context cache keys stay as before. */
@@ -67,7 +66,8 @@ public final class ItStoreContextCustomizerFactory implements ContextCustomizerF
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment()
                     .getPropertySources()
-                    .addFirst(new MapPropertySource("microcytic-it-store", storeProperties(store)));
+                    .addFirst(new MapPropertySource(
+                            "microcytic-it-store", Map.of("spring.datasource.url", jdbcUrl(store))));
         }
     }
 }
