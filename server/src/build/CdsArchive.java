@@ -11,8 +11,9 @@ import java.util.List;
  * <p>Why by hand: Spring Boot's documented recipe ({@code -XX:ArchiveClassesAtExit} on a training run) makes OpenJDK
  * 17.0.15 crash (SIGSEGV in {@code SystemDictionaryShared::adjust_lambda_proxy_class_dictionary}), and so does a
  * static dump of the full class list. This does the classic AppCDS steps instead: a training run that lists the
- * classes loaded up to a refreshed Spring context (it exits before Jetty listens), then a static dump of that list
- * without its lambda-proxy lines, which is what triggers the crash.
+ * classes loaded by a whole start (it exits once the server is ready and warmed up, so the terminology load, Jetty
+ * and the first requests' classes are in), then a static dump of that list without its lambda-proxy lines, which is
+ * what triggers the crash.
  */
 public class CdsArchive {
 
@@ -37,10 +38,9 @@ public class CdsArchive {
         Files.deleteIfExists(archive);
         Files.deleteIfExists(log);
 
-        run(app, log, java, "-XX:DumpLoadedClassList=" + classList, "-Dspring.context.exit=onRefresh",
-                "-jar", jar,
+        run(app, log, java, "-XX:DumpLoadedClassList=" + classList, "-jar", jar,
                 "--spring.datasource.url=jdbc:h2:mem:cds-training", "--server.port=0",
-                "--logging.level.root=WARN");
+                "--microcytic.warmup.exit-when-done=true", "--logging.level.root=WARN");
         List<String> classes = new ArrayList<>();
         for (String line : Files.readAllLines(classList)) {
             if (!line.startsWith("@lambda")) {

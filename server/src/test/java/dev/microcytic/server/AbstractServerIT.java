@@ -17,24 +17,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * Base class of every server integration test ({@code *IT}, run by failsafe): the whole application on a random port.
  *
  * <p>All subclasses share ONE cached Spring context, so do not add {@code @MockitoBean}, {@code @TestPropertySource},
  * {@code @DirtiesContext} or other context-changing annotations to a subclass (each would start another server). The
- * database is shared by all ITs of a run: create your own patients (unique identifiers/ids) and never assume an empty
- * store or count resources globally.
+ * database is shared by all ITs of that context: create your own patients (unique identifiers/ids) and never assume
+ * an empty store or count resources globally.
  *
  * <p>Database: in-memory H2 by default. With {@code -Dmicrocytic.it.profile=postgres} (the Maven {@code postgres}
- * profile sets it) the {@code postgres} Spring profile is active and the JDBC URL comes from
- * {@code -Dmicrocytic.it.jdbc-url} (default {@value #DEFAULT_POSTGRES_URL}); {@code .ci/run} creates and drops that
- * database.
+ * profile sets it) the {@code postgres} Spring profile is active and the database is {@code -Dmicrocytic.it.jdbc-url}
+ * (default {@value #DEFAULT_POSTGRES_URL}); {@code .ci/run} creates and drops it. A base class with a context of its
+ * own names its store with {@link ItStore}; {@link ItStoreContextCustomizerFactory} sets the URL.
  */
 @SpringBootTest(classes = MicrocyticServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = AbstractServerIT.ItProfileResolver.class)
+@ContextCustomizerFactories(ItStoreContextCustomizerFactory.class)
 public abstract class AbstractServerIT {
 
     /** System property selecting the IT database: {@code postgres}, anything else means in-memory H2. */
@@ -44,8 +44,6 @@ public abstract class AbstractServerIT {
     public static final String IT_JDBC_URL_PROPERTY = "microcytic.it.jdbc-url";
 
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/microcytic_it";
-
-    private static final String H2_URL = "jdbc:h2:mem:microcytic-it;DB_CLOSE_DELAY=-1";
 
     /** A client context of its own, so test clients never change the server's FhirContext settings. */
     private static final FhirContext CLIENT_CONTEXT = newClientContext();
@@ -68,13 +66,6 @@ public abstract class AbstractServerIT {
     /** Whether this run targets PostgreSQL (else in-memory H2). */
     public static boolean onPostgres() {
         return "postgres".equals(System.getProperty(IT_PROFILE_PROPERTY));
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.datasource.url",
-                () -> onPostgres() ? System.getProperty(IT_JDBC_URL_PROPERTY, DEFAULT_POSTGRES_URL) : H2_URL);
     }
 
     /** {@code http://localhost:<port>}. */

@@ -6,7 +6,10 @@ import dev.microcytic.cdshooks.service.CdsServiceCatalog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -46,6 +49,34 @@ class WarmupConfig {
         return args -> {
             Thread thread = new Thread(warmup::run, "startup-warmup");
             thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    /**
+     * With {@code microcytic.warmup.exit-when-done=true} (training runs only): once the application is ready (every
+     * runner done) and the warm-up has finished, closes the context and ends the JVM with status 0.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> exitWhenWarmedUp(
+            WarmupProperties properties, WarmupHealthIndicator health) {
+        return event -> {
+            if (!properties.exitWhenDone()) {
+                return;
+            }
+            Thread thread = new Thread(
+                    () -> {
+                        while (!health.isFinished()) {
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        System.exit(SpringApplication.exit(event.getApplicationContext(), () -> 0));
+                    },
+                    "training-exit");
             thread.start();
         };
     }

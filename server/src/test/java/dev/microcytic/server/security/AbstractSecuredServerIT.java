@@ -1,6 +1,8 @@
 package dev.microcytic.server.security;
 
 import dev.microcytic.server.AbstractServerIT;
+import dev.microcytic.server.ItStore;
+import dev.microcytic.server.ItStoreContextCustomizerFactory;
 import dev.microcytic.server.MicrocyticServerApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -13,12 +15,11 @@ import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * Base of the ITs of a server with {@code /fhir} authentication ON (the shared IT context runs with it off): one
- * context of their own, shared by all subclasses, trusting {@link #AUTH_SERVER}'s keys from a JWKS file.
+ * context and store of their own, shared by all subclasses, trusting {@link #AUTH_SERVER}'s keys from a JWKS file.
  */
 @SpringBootTest(
         classes = MicrocyticServerApplication.class,
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "logging.level.dev.microcytic.server.security.AuditEventWriter=DEBUG"
         })
 @ActiveProfiles(resolver = AbstractServerIT.ItProfileResolver.class)
+@ContextCustomizerFactories(ItStoreContextCustomizerFactory.class)
+@ItStore("security")
 abstract class AbstractSecuredServerIT {
 
     static final TestAuthorizationServer AUTH_SERVER =
@@ -48,17 +51,6 @@ abstract class AbstractSecuredServerIT {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        // A store of its own on H2: this context runs beside the shared one.
-        registry.add(
-                "spring.datasource.url",
-                () -> AbstractServerIT.onPostgres()
-                        ? System.getProperty(
-                                AbstractServerIT.IT_JDBC_URL_PROPERTY, AbstractServerIT.DEFAULT_POSTGRES_URL)
-                        : "jdbc:h2:mem:microcytic-security-it;DB_CLOSE_DELAY=-1");
-    }
 
     String fhir(String path) {
         return "http://localhost:" + port + "/fhir" + path;

@@ -59,7 +59,7 @@ class StartupWarmupTest {
         RecordingService service = new RecordingService();
         WarmupHealthIndicator health = new WarmupHealthIndicator();
 
-        warmup(new WarmupProperties(true, 5, Duration.ofSeconds(10)), health, catalog(service))
+        warmup(new WarmupProperties(true, 5, Duration.ofSeconds(120), false), health, catalog(service))
                 .run();
 
         assertThat(service.calls).hasSize(5);
@@ -74,7 +74,7 @@ class StartupWarmupTest {
         RecordingService service = new RecordingService();
         WarmupHealthIndicator health = new WarmupHealthIndicator();
 
-        warmup(new WarmupProperties(false, 5, Duration.ofSeconds(10)), health, catalog(service))
+        warmup(new WarmupProperties(false, 5, Duration.ofSeconds(10), false), health, catalog(service))
                 .run();
 
         assertThat(service.calls).isEmpty();
@@ -86,7 +86,7 @@ class StartupWarmupTest {
         WarmupHealthIndicator health = new WarmupHealthIndicator();
 
         warmup(
-                        new WarmupProperties(true, 5, Duration.ofSeconds(2)),
+                        new WarmupProperties(true, 5, Duration.ofSeconds(2), false),
                         health,
                         new StaticListableBeanFactory().getBeanProvider(CdsServiceCatalog.class))
                 .run();
