@@ -40,7 +40,7 @@ class ValueSetAnswersIT extends AbstractServerIT {
             assertThat(expanded.getExpansion().getContains()).as(id).isNotEmpty();
             expansions.put(id, expanded.getExpansion().getContains());
         }
-        assertThat(expansions).hasSize(42);
+        assertThat(expansions).hasSize(45);
 
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, List<ValueSetExpansionContainsComponent>> entry : expansions.entrySet()) {
@@ -80,6 +80,19 @@ class ValueSetAnswersIT extends AbstractServerIT {
                 .isTrue();
         assertThat(validateCode(
                         "microcytic-red-cell-transfusion", "http://www.cms.gov/Medicare/Coding/ICD10", "30233N1"))
+                .isTrue();
+        assertThat(validateCode("microcytic-red-cell-transfusion", SNOMED, "116863004"))
+                .isTrue();
+        assertThat(validateCode("microcytic-red-cell-transfusion", "http://www.ama-assn.org/go/cpt", "36430"))
+                .isTrue();
+        // Secondary sideroblastic anemia (drugs, toxins, disease) is acquired; D64.0 is the hereditary form.
+        assertThat(validateCode("microcytic-condition-known-secondary-sideroblastic-anemia", ICD10CM, "D64.1"))
+                .isTrue();
+        assertThat(validateCode("microcytic-condition-known-secondary-sideroblastic-anemia", ICD10CM, "D64.0"))
+                .isFalse();
+        assertThat(validateCode("microcytic-condition-known-congenital-sideroblastic-anemia", ICD10CM, "D64.0"))
+                .isTrue();
+        assertThat(validateCode("microcytic-condition-b12-folate-deficiency", ICD10CM, "D52"))
                 .isTrue();
     }
 
