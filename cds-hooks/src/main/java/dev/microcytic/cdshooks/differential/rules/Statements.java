@@ -2,6 +2,7 @@ package dev.microcytic.cdshooks.differential.rules;
 
 import dev.microcytic.cdshooks.differential.Evidence;
 import dev.microcytic.cdshooks.differential.LabValue;
+import dev.microcytic.terminology.Analyte;
 import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 
@@ -36,5 +37,30 @@ final class Statements {
             case ">=" -> "<";
             default -> comparator;
         };
+    }
+
+    /** Evidence against the lab's own range (when the result carries one) or the fallback threshold. */
+    static Evidence range(KnowledgeView k, LabValue value, Threshold fallback, boolean upper, String meaning) {
+        Double limit = upper ? value.referenceHigh() : value.referenceLow();
+        if (limit == null) {
+            return compare(k, value, fallback, meaning);
+        }
+        String comparator = upper ? (value.value() > limit ? ">" : "<=") : (value.value() < limit ? "<" : ">=");
+        return lab(k, value, comparator, limit, Detection.LAB_RANGE, meaning);
+    }
+
+    /** A value with what it means, without a threshold. */
+    static Evidence plain(KnowledgeView k, Analyte analyte, LabValue value, String meaning, String sourceId) {
+        String unit = analyte.canonicalUnit();
+        return new Evidence(
+                k.names.evidence(analyte) + " " + ValueFormat.evidence(value.value()) + " " + unit + " (" + meaning
+                        + ")",
+                analyte,
+                value.value(),
+                unit,
+                null,
+                null,
+                sourceId,
+                value.sourceId());
     }
 }

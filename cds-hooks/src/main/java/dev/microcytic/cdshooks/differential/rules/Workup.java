@@ -15,7 +15,6 @@ import dev.microcytic.terminology.ClinicalFlag;
 import dev.microcytic.terminology.MedicationClass;
 import dev.microcytic.terminology.Pregnancy;
 import dev.microcytic.terminology.Sex;
-import dev.microcytic.terminology.ValueFormat;
 import dev.microcytic.terminology.knowledge.rules.ReferenceIntervals;
 import dev.microcytic.terminology.knowledge.rules.Threshold;
 import java.time.LocalDate;
@@ -424,15 +423,7 @@ final class Workup {
     /** Evidence against the lab's range (when present) or the threshold. */
     Evidence evRange(Analyte analyte, Threshold fallback, boolean upper, String meaning) {
         LabValue value = val(analyte);
-        if (value == null) {
-            return null;
-        }
-        Double limit = upper ? value.referenceHigh() : value.referenceLow();
-        if (limit == null) {
-            return Statements.compare(k, value, fallback, meaning);
-        }
-        String comparator = upper ? (value.value() > limit ? ">" : "<=") : (value.value() < limit ? "<" : ">=");
-        return Statements.lab(k, value, comparator, limit, Detection.LAB_RANGE, meaning);
+        return value == null ? null : Statements.range(k, value, fallback, upper, meaning);
     }
 
     Evidence lab(LabValue value, String comparator, double threshold, String sourceId, String meaning) {
@@ -441,19 +432,6 @@ final class Workup {
 
     Evidence plain(Analyte analyte, String meaning, String sourceId) {
         LabValue value = val(analyte);
-        if (value == null) {
-            return null;
-        }
-        String unit = analyte.canonicalUnit();
-        return new Evidence(
-                k.names.evidence(analyte) + " " + ValueFormat.evidence(value.value()) + " " + unit + " (" + meaning
-                        + ")",
-                analyte,
-                value.value(),
-                unit,
-                null,
-                null,
-                sourceId,
-                value.sourceId());
+        return value == null ? null : Statements.plain(k, analyte, value, meaning, sourceId);
     }
 }
