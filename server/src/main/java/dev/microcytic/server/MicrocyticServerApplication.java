@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /**
  * The microcytic-cds server: HAPI FHIR R4 at {@code /fhir}, CDS Hooks at {@code /cds-services}.
@@ -33,6 +34,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MicrocyticServerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(MicrocyticServerApplication.class, args);
+        SpringApplication application = new SpringApplication(MicrocyticServerApplication.class);
+        // -Dmicrocytic.startup.jfr=true with -XX:StartFlightRecording: Spring's start-up steps (bean creation,
+        // configuration classes) as JFR events, to see where the start goes.
+        if (Boolean.getBoolean("microcytic.startup.jfr")) {
+            application.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run(args);
     }
 }

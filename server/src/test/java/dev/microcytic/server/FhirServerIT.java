@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import dev.microcytic.server.fhir.StoreBusyInterceptor;
+import dev.microcytic.server.fhir.StoredResourceTypes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,19 @@ class FhirServerIT extends AbstractServerIT {
                         "CodeSystem",
                         "ValueSet",
                         "ConceptMap");
+    }
+
+    @Test
+    void storesOnlyTheConfiguredResourceTypes() throws Exception {
+        CapabilityStatement capabilities =
+                fhirClient().capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getRestFirstRep().getResource())
+                .extracting(resource -> resource.getType())
+                .containsExactlyInAnyOrderElementsOf(StoredResourceTypes.DEFAULT);
+        HttpResponse<String> unknown = get("/fhir/Account");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Unknown resource type 'Account'");
     }
 
     @Test

@@ -62,6 +62,12 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 })
 public class FhirJpaConfig {
 
+    /** Only the resource types the product stores get a DAO (static: it edits bean definitions before beans exist). */
+    @Bean
+    public static StoredResourceTypes storedResourceTypes() {
+        return new StoredResourceTypes();
+    }
+
     @Bean
     public JpaStorageSettings storageSettings() {
         JpaStorageSettings settings = new JpaStorageSettings();

@@ -138,12 +138,34 @@ public final class TerminologyResourceLoader {
                 .add("version", new TokenParam(resource.getVersion()));
         IBundleProvider found = dao.search(byUrlAndVersion, request);
         List<IBaseResource> existing = found.getAllResources();
+        if (!existing.isEmpty() && sameContent((MetadataResource) existing.get(0), resource)) {
+            // A restart on a store that already holds this release: no update (HAPI would parse, index and hash the
+            // resource again only to find it unchanged; about 3 s of every restart for the 52 resources).
+            DaoMethodOutcome unchanged = new DaoMethodOutcome();
+            unchanged.setNop(true);
+            unchanged.setCreated(false);
+            unchanged.setId(existing.get(0).getIdElement());
+            unchanged.setResource(existing.get(0));
+            return unchanged;
+        }
         if (!existing.isEmpty()) {
             resource.setId(existing.get(0).getIdElement().toUnqualifiedVersionless());
         } else {
             resource.setId(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
         }
         return dao.update(resource, request);
+    }
+
+    /** Whether the stored resource holds the bundled content (everything but id, meta and narrative). */
+    static boolean sameContent(MetadataResource stored, MetadataResource bundled) {
+        MetadataResource a = stored.copy();
+        MetadataResource b = bundled.copy();
+        for (MetadataResource r : List.of(a, b)) {
+            r.setIdElement(null);
+            r.setMeta(null);
+            r.setText(null);
+        }
+        return a.equalsDeep(b);
     }
 
     private List<MetadataResource> readBundledResources() {
