@@ -14,15 +14,18 @@ import org.springframework.context.annotation.Configuration;
  * took 8 % of the server's CPU, and the page serialisation that writes what it rewrote shares another 12 %. At 50 %,
  * H2 compacts under load only chunks below 25 % live (H2 squares the target while busy), and the rest once the store
  * is idle. Measured with two servers under the same alternating ingest load: 6.4-7.5 CPU ticks per transaction
- * instead of 7.8-11.0, for 11.2 KB of file per stored Observation instead of 10.3 KB (with compaction off: 14.0 KB).
- * BENCHMARKS.md has the runs.
+ * instead of 7.8-11.0, for 11.2 KB of file per stored Observation instead of 10.3 KB (with compaction off: 14.0 KB),
+ * measured with H2's default write delay.
  *
  * <p>H2 writes committed data to its file in a background thread, by default up to a second later
  * ({@code WRITE_DELAY}, 500 ms in H2 2.x): a process killed in that window lost transactions that had already been
  * answered 200. With {@code WRITE_DELAY=0} every commit writes its changes to the file before it returns (H2's
  * {@code TransactionStore.endTransaction} then calls {@code MVStore.commit()}, which waits for the store lock), so an
  * acknowledged write survives a crash of the process. H2 does not fsync each commit: the operating system's cache
- * holds the data through a process crash, not through a power loss (PostgreSQL does).
+ * holds the data through a process crash, not through a power loss (PostgreSQL does). The cost is file size: each
+ * commit becomes a chunk of whole copied pages, and under a sustained ingest the file grew by 150-300 KB per stored
+ * lab Observation, which H2 did not reuse while the server ran (README: H2 is for trials and tests, PostgreSQL for
+ * continuous ingest).
  */
 @Configuration(proxyBeanMethods = false)
 public class H2StoreConfig {
