@@ -67,7 +67,7 @@ public final class TerminologyResourceLoader {
      * ValueSet), and each is its own HAPI transaction; in parallel the load no longer holds up a start for ~4 s.
      */
     public LoadResult load() {
-        List<MetadataResource> resources = readBundledResources();
+        List<MetadataResource> resources = bundledResources();
         List<DaoMethodOutcome> outcomes = new ArrayList<>();
         List<MetadataResource> dependents = new ArrayList<>();
         for (MetadataResource resource : resources) {
@@ -139,8 +139,8 @@ public final class TerminologyResourceLoader {
         IBundleProvider found = dao.search(byUrlAndVersion, request);
         List<IBaseResource> existing = found.getAllResources();
         if (!existing.isEmpty() && sameContent((MetadataResource) existing.get(0), resource)) {
-            // A restart on a store that already holds this release: no update (HAPI would parse, index and hash the
-            // resource again only to find it unchanged; about 3 s of every restart for the 52 resources).
+            // A restart on a store that already holds this release: no update, which HAPI would run in full (parse,
+            // extract the search parameters, hash) only to find the resource unchanged.
             DaoMethodOutcome unchanged = new DaoMethodOutcome();
             unchanged.setNop(true);
             unchanged.setCreated(false);
@@ -168,7 +168,8 @@ public final class TerminologyResourceLoader {
         return a.equalsDeep(b);
     }
 
-    private List<MetadataResource> readBundledResources() {
+    /** The package's FHIR terminology resources as bundled, CodeSystems first. */
+    List<MetadataResource> bundledResources() {
         Resource[] files;
         try {
             files = resolver.getResources("classpath*:" + KnowledgePackage.CLASSPATH_ROOT + "fhir/*.json");

@@ -14,6 +14,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -157,6 +158,24 @@ class TerminologyIT extends AbstractServerIT {
                 .isEqualTo(before.getMeta().getVersionId());
         assertThat(get("/ConceptMap?url=" + enc(CONCEPT_MAP), Bundle.class).getEntry())
                 .hasSize(1);
+    }
+
+    @Test
+    void everyStoredKnowledgeResourceHoldsTheBundledContentSoARestartSkipsItsUpdate() throws Exception {
+        List<MetadataResource> bundled = loader.bundledResources();
+
+        assertThat(bundled).hasSizeGreaterThan(40);
+        for (MetadataResource resource : bundled) {
+            Bundle found = get(
+                    "/" + resource.fhirType() + "?url=" + enc(resource.getUrl()) + "&version="
+                            + enc(resource.getVersion()),
+                    Bundle.class);
+            assertThat(found.getEntry()).as(resource.getUrl()).hasSize(1);
+            assertThat(TerminologyResourceLoader.sameContent(
+                            (MetadataResource) found.getEntryFirstRep().getResource(), resource))
+                    .as(resource.getUrl())
+                    .isTrue();
+        }
     }
 
     private Parameters translate(String cause, String targetSystem) throws Exception {
